@@ -1,0 +1,130 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// A linter for the mechanical defects that machine translation and scraping
+/// leave in English news text: glued sentences, misdirected quotes, stray end
+/// marks, mojibake, invisible characters and more.
+#[derive(Debug, Parser)]
+#[command(name = "mtlint", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check text files (and fix them with --fix).
+    Check(CheckArgs),
+    /// Print the documentation of one rule.
+    Rule(RuleArgs),
+    /// List every rule.
+    Rules(RulesArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// rustc-style snippets with carets (the default).
+    #[value(alias = "human")]
+    Full,
+    /// One line per diagnostic: `path:line:col: CODE [*] message`.
+    Concise,
+    /// One JSON array of diagnostics.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files and folders to check; `-` reads stdin. Folders are walked
+    /// recursively, honouring .gitignore and .ignore and skipping hidden files.
+    /// Defaults to the current folder.
+    pub paths: Vec<PathBuf>,
+
+    /// Apply safe fixes in place.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// Also offer and apply unsafe fixes (with --fix or --diff).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Print a unified diff of what --fix would change, and write nothing.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+
+    /// Rules to enable instead of the defaults: codes, prefixes (`S`, `S00`),
+    /// names or `ALL`. Comma-separated or repeated.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Option<Vec<String>>,
+
+    /// Rules to enable on top of the selection.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub extend_select: Vec<String>,
+
+    /// Rules to disable.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Full)]
+    pub output_format: OutputFormat,
+
+    /// When to colour human output. NO_COLOR is honoured under `auto`.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// File extensions to check when walking folders, on top of `txt` and
+    /// `text`. Files named on the command line are always checked.
+    #[arg(long = "extension", value_name = "EXT")]
+    pub extensions: Vec<String>,
+
+    /// The name to report for text read from stdin.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+
+    /// Exit 0 even when diagnostics remain.
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// Print a count per rule instead of the diagnostics.
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// Print diagnostics and nothing else: no summary.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// How many files to check at once (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct RuleArgs {
+    /// A rule code (`S001`) or name (`missing-space-after-sentence-end`).
+    pub rule: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub output_format: ListFormat,
+}

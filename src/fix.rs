@@ -1,0 +1,136 @@
+//! Applying fixes: non-overlapping edits per pass, re-linting to a fixpoint.
+
+use std::collections::BTreeSet;
+
+use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::linter::lint;
+use crate::registry::RuleSet;
+
+/// How many lint-and-fix passes a text gets before we give up on convergence.
+pub const MAX_PASSES: usize = 20;
+
+/// The outcome of fixing one text.
+#[derive(Debug)]
+pub struct FixOutcome {
+    /// The text after every applied fix.
+    pub text: String,
+    /// How many diagnostics were fixed, per rule code.
+    pub fixed: Vec<(&'static str, usize)>,
+    /// What the fixed text still has.
+    pub remaining: Vec<Diagnostic>,
+    /// Codes of rules still offering applicable fixes after the last pass, when
+    /// fixing did not converge.
+    pub unconverged: Vec<&'static str>,
+}
+
+impl FixOutcome {
+    pub fn fixed_count(&self) -> usize {
+        self.fixed.iter().map(|(_, n)| n).sum()
+    }
+}
+
+/// Applies the fixes of `diagnostics` that reach `required`, skipping any whose
+/// edits overlap an edit already taken (they wait for the next pass). Returns
+/// the new text and the diagnostics whose fixes were applied.
+pub fn apply_fixes<'d>(
+    text: &str,
+    diagnostics: &'d [Diagnostic],
+    required: Applicability,
+) -> (String, Vec<&'d Diagnostic>) {
+    let mut candidates: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.fixable_at(required)).collect();
+    candidates.sort_by_key(|d| {
+        let fix = d.fix.as_ref().expect("filtered to fixable");
+        (fix.edits.first().map(|e| (e.start, e.end)), d.rule.code)
+    });
+    let mut taken: Vec<&Edit> = Vec::new();
+    let mut seen: BTreeSet<&Edit> = BTreeSet::new();
+    let mut applied = Vec::new();
+    for diagnostic in candidates {
+        let edits = &diagnostic.fix.as_ref().expect("filtered to fixable").edits;
+        let fresh: Vec<&Edit> = edits.iter().filter(|e| !seen.contains(e)).collect();
+        if fresh.iter().any(|edit| taken.iter().any(|t| conflicts(t, edit))) {
+            continue;
+        }
+        for edit in fresh {
+            seen.insert(edit);
+            taken.push(edit);
+        }
+        applied.push(diagnostic);
+    }
+    taken.sort();
+    let mut output = String::with_capacity(text.len() + taken.len());
+    let mut cursor = 0;
+    for edit in taken {
+        output.push_str(&text[cursor..edit.start]);
+        output.push_str(&edit.replacement);
+        cursor = edit.end;
+    }
+    output.push_str(&text[cursor..]);
+    (output, applied)
+}
+
+/// Two edits conflict when their ranges overlap, or when both insert at the same
+/// point (their order would be arbitrary). Touching ranges do not conflict.
+fn conflicts(a: &Edit, b: &Edit) -> bool {
+    let overlap = a.start < b.end && b.start < a.end;
+    let same_insertion_point = a.start == a.end && b.start == b.end && a.start == b.start;
+    let insertion_inside =
+        |ins: &Edit, other: &Edit| ins.start == ins.end && other.start < ins.start && ins.start < other.end;
+    overlap || same_insertion_point || insertion_inside(a, b) || insertion_inside(b, a)
+}
+
+/// Lints and fixes `text` until no applicable fix remains, at most
+/// [`MAX_PASSES`] times.
+pub fn fix(text: &str, rules: &RuleSet, required: Applicability) -> FixOutcome {
+    let mut current = text.to_string();
+    let mut fixed: Vec<(&'static str, usize)> = Vec::new();
+    for _ in 0..MAX_PASSES {
+        let diagnostics = lint(&current, rules);
+        let (next, applied) = apply_fixes(&current, &diagnostics, required);
+        if applied.is_empty() {
+            return FixOutcome {
+                text: current,
+                fixed,
+                remaining: diagnostics,
+                unconverged: Vec::new(),
+            };
+        }
+        for diagnostic in applied {
+            match fixed.iter_mut().find(|(code, _)| *code == diagnostic.rule.code) {
+                Some((_, count)) => *count += 1,
+                None => fixed.push((diagnostic.rule.code, 1)),
+            }
+        }
+        current = next;
+    }
+    let remaining = lint(&current, rules);
+    let mut unconverged: Vec<&'static str> = remaining
+        .iter()
+        .filter(|d| d.fixable_at(required))
+        .map(|d| d.rule.code)
+        .collect();
+    unconverged.sort_unstable();
+    unconverged.dedup();
+    fixed.sort_unstable();
+    FixOutcome {
+        text: current,
+        fixed,
+        remaining,
+        unconverged,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn touching_edits_do_not_conflict_but_overlapping_ones_do() {
+        let a = Edit::replacement(0..2, "x");
+        assert!(!conflicts(&a, &Edit::replacement(2..3, "y")));
+        assert!(conflicts(&a, &Edit::replacement(1..3, "y")));
+        assert!(conflicts(&Edit::insertion(2, " "), &Edit::insertion(2, "-")));
+        assert!(conflicts(&Edit::insertion(1, " "), &a));
+        assert!(!conflicts(&Edit::insertion(2, " "), &a));
+    }
+}

@@ -1,0 +1,12 @@
+//! The built-in rules, one module per family and one file per rule.
+
+use crate::registry::Rule;
+
+pub mod spacing;
+
+/// Every built-in rule.
+pub fn builtin() -> Vec<Box<dyn Rule>> {
+    let mut rules = Vec::new();
+    rules.extend(spacing::rules());
+    rules
+}

@@ -1,0 +1,92 @@
+use crate::declare_rule;
+use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::document::Document;
+
+declare_rule! {
+    /// ## What it finds
+    /// Whitespace at the end of a line, lines holding only whitespace, and
+    /// whitespace (including the ideographic space U+3000) before the first
+    /// word of a paragraph.
+    ///
+    /// ## Why it matters
+    /// Scrapers and MT pipelines leave spaces where segments were cut. They are
+    /// invisible to an editor but break diffs, deduplication and exact search.
+    ///
+    /// ## Examples
+    /// ```bad
+    /// Russia denies the claim.\u{20}
+    /// Next line.
+    /// ```
+    /// ```fixed
+    /// Russia denies the claim.
+    /// Next line.
+    /// ```
+    /// ```bad
+    /// \u{20} date 2023-04-28
+    /// ```
+    /// ```fixed
+    /// date 2023-04-28
+    /// ```
+    /// ```bad
+    /// \u{3000}Russian President Vladimir Putin said.
+    /// ```
+    /// ```fixed
+    /// Russian President Vladimir Putin said.
+    /// ```
+    /// ```good
+    /// Russia denies the claim.
+    /// Next line.
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Removing the whitespace is safe: plain text gives it no meaning.
+    pub struct LeadingTrailingWhitespace {
+        code: "S009",
+        name: "leading-trailing-whitespace",
+        family: Spacing,
+        severity: Warning,
+        default: true,
+        fix: Safe,
+    }
+}
+
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\n' | '\r')
+}
+
+fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let text = doc.text();
+    for line in doc.line_contents() {
+        let content = &text[line.clone()];
+        let trimmed = content.trim_end_matches(is_blank);
+        if trimmed.len() < content.len() {
+            let span = line.start + trimmed.len()..line.end;
+            let message = if trimmed.is_empty() {
+                "Line holds only whitespace"
+            } else {
+                "Trailing whitespace"
+            };
+            out.push(
+                Diagnostic::new(&LeadingTrailingWhitespace::META, span.clone(), message)
+                    .with_fix(Fix::safe("Remove the whitespace", vec![Edit::deletion(span)])),
+            );
+        }
+    }
+    for paragraph in doc.paragraphs() {
+        let content = &text[paragraph.clone()];
+        let body = content.trim_start_matches(|c: char| is_blank(c) || c == '\u{feff}');
+        let lead = &content[..content.len() - body.len()];
+        let start = paragraph.start + lead.len() - lead.trim_start_matches('\u{feff}').len();
+        let span = start..paragraph.start + lead.len();
+        if !span.is_empty() {
+            out.push(
+                Diagnostic::new(
+                    &LeadingTrailingWhitespace::META,
+                    span.clone(),
+                    "Whitespace before the paragraph's first word",
+                )
+                .with_fix(Fix::safe("Remove the whitespace", vec![Edit::deletion(span)])),
+            );
+        }
+    }
+}
