@@ -279,6 +279,15 @@ impl Registry {
     }
 }
 
+impl Registry {
+    /// The rule set of the rules at these indices (into [`Registry::rules`]).
+    pub fn rule_set(&self, indices: impl IntoIterator<Item = usize>) -> RuleSet<'_> {
+        RuleSet {
+            rules: indices.into_iter().map(|i| self.rules[i].as_ref()).collect(),
+        }
+    }
+}
+
 /// Which rules the user asked for, as selectors.
 #[derive(Debug, Clone, Default)]
 pub struct Selection {

@@ -1,21 +1,26 @@
 //! `mtlint check`: lint (and fix) files, render the report, pick the exit code.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use anyhow::Context;
+use mtlint::baseline::Baseline;
 use mtlint::diagnostic::Applicability;
 use mtlint::fs::{self as mfs, FileError};
+use mtlint::registry::RuleMeta;
 use mtlint::render::{
-    FileReport, RenderOptions, Renderer, concise::Concise, human::Human, json::Json, json::JsonLines,
+    FileReport, RenderOptions, Renderer, concise::Concise, github::Github, gitlab::Gitlab, human::Human, json::Json,
+    json::JsonLines, junit::Junit, sarif::Sarif,
 };
+use mtlint::settings::{ConfigResolver, FileSettings, Overrides, Settings};
 use mtlint::source::SourceFile;
-use mtlint::{Diagnostic, Registry, RuleSet, Selection};
+use mtlint::{Diagnostic, Registry};
 use rayon::prelude::*;
 
-use super::args::{CheckArgs, OutputFormat};
-use super::files::{Input, discover};
+use super::args::{CheckArgs, ListFormat, OutputFormat};
+use super::files::{Discovery, Input, discover, folder_of};
 use super::{ExitStatus, use_color};
 
 /// What the run should do with fixes.
@@ -43,13 +48,67 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
             .build_global()
             .context("could not start the worker threads")?;
     }
-    let registry = Registry::builtin();
-    let selection = Selection {
+    let overrides = Overrides {
         select: args.select.clone(),
         extend_select: args.extend_select.clone(),
         ignore: args.ignore.clone(),
     };
-    let rules = registry.select(&selection)?;
+    let resolver = Arc::new(Mutex::new(ConfigResolver::new(
+        args.config.config.as_deref(),
+        args.config.isolated,
+    )?));
+    let discovery = Discovery {
+        paths: &args.paths,
+        extensions: &args.extensions,
+        force_exclude: args.force_exclude,
+    };
+    let (inputs, mut errors) = discover(&discovery, &resolver)?;
+    let stdin_name = args.stdin_filename.clone().unwrap_or_else(|| "-".to_string());
+    // The path settings are looked up by: stdin goes by its --stdin-filename.
+    let setting_paths: Vec<Option<PathBuf>> = inputs
+        .iter()
+        .map(|input| match input {
+            Input::File(path) => Some(path.clone()),
+            Input::Stdin => args.stdin_filename.as_ref().map(PathBuf::from),
+        })
+        .collect();
+    let registry = Registry::builtin();
+    let mut resolver = resolver.lock().unwrap_or_else(PoisonError::into_inner);
+    if args.show_settings {
+        let path = setting_paths
+            .first()
+            .cloned()
+            .flatten()
+            .unwrap_or_else(|| PathBuf::from("."));
+        let config = super::config::config_for(&mut resolver, &path)?;
+        let format = match args.output_format {
+            OutputFormat::Json | OutputFormat::Jsonl => ListFormat::Json,
+            _ => ListFormat::Text,
+        };
+        super::config::show(&registry, &path, config, &overrides, format, &mut io::stdout().lock())?;
+        return Ok(ExitStatus::Success);
+    }
+    // One resolved settings per config file in use, shared by its files.
+    let mut settings: Vec<Settings> = Vec::new();
+    let mut by_config: HashMap<Option<PathBuf>, usize> = HashMap::new();
+    let mut setting_of = Vec::with_capacity(inputs.len());
+    for path in &setting_paths {
+        let config = match path {
+            Some(path) => resolver.for_file(path)?,
+            None => resolver.for_folder(&std::path::absolute(".")?)?,
+        };
+        let key = config.as_ref().map(|c| c.path.clone());
+        let index = match by_config.get(&key) {
+            Some(&index) => index,
+            None => {
+                settings.push(Settings::resolve(&registry, config, &overrides)?);
+                by_config.insert(key, settings.len() - 1);
+                settings.len() - 1
+            }
+        };
+        setting_of.push(index);
+    }
+    drop(resolver);
     let mode = if args.fix {
         Mode::Fix
     } else if args.diff {
@@ -63,11 +122,14 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
         Applicability::Safe
     };
 
-    let (inputs, mut errors) = discover(&args.paths, &args.extensions);
-    let stdin_name = args.stdin_filename.clone().unwrap_or_else(|| "-".to_string());
     let results: Vec<Result<Outcome, FileError>> = inputs
         .par_iter()
-        .map(|input| process(input, &stdin_name, &rules, mode, fix_level))
+        .zip(&setting_of)
+        .zip(&setting_paths)
+        .map(|((input, &index), path)| {
+            let file = settings[index].for_file(path.as_deref());
+            process(input, &stdin_name, &file, mode, fix_level)
+        })
         .collect();
 
     let mut outcomes = Vec::new();
@@ -98,17 +160,40 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     let mut stderr = stderr.lock();
     // With stdin fixed, stdout carries the fixed text and the report goes to stderr.
     let report_out: &mut dyn Write = if stdin_fixed { &mut stderr } else { &mut stdout };
+    let metas: Vec<&'static RuleMeta> = registry.rules().iter().map(|r| r.meta()).collect();
     let options = RenderOptions {
         fix_level,
         color: !stdin_fixed && use_color(args.color),
+        rules: &metas,
     };
-    let reports: Vec<FileReport> = outcomes
+    let mut reports: Vec<FileReport> = outcomes
         .iter_mut()
         .map(|o| FileReport {
             source: o.report.source.clone(),
             diagnostics: std::mem::take(&mut o.report.diagnostics),
         })
         .collect();
+    if let Some(path) = &args.write_baseline {
+        let baseline = Baseline::from_reports(&reports, &folder_of(path));
+        std::fs::write(path, baseline.to_json())
+            .with_context(|| format!("cannot write the baseline {}", path.display()))?;
+        if !args.quiet {
+            eprintln!(
+                "mtlint: recorded {} in {}",
+                plural(baseline.len(), "finding"),
+                path.display()
+            );
+        }
+        return Ok(if errors.is_empty() {
+            ExitStatus::Success
+        } else {
+            ExitStatus::Error
+        });
+    }
+    let baselined = match &args.baseline {
+        Some(path) => Baseline::read(path)?.filter(&mut reports, &folder_of(path)),
+        None => 0,
+    };
     let remaining: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
     let fixed: usize = outcomes.iter().map(|o| o.fixed).sum();
 
@@ -126,6 +211,13 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     let human = matches!(args.output_format, OutputFormat::Full | OutputFormat::Concise);
     if human && !args.quiet && mode != Mode::Diff {
         summary(&reports, mode, fixed, fix_level, report_out)?;
+        if baselined > 0 {
+            writeln!(
+                report_out,
+                "{} hidden by the baseline.",
+                plural(baselined, "known finding")
+            )?;
+        }
     }
     report_out.flush()?;
     drop(stderr);
@@ -154,6 +246,10 @@ fn renderer(format: OutputFormat) -> Box<dyn Renderer> {
         OutputFormat::Concise => Box::new(Concise),
         OutputFormat::Json => Box::new(Json),
         OutputFormat::Jsonl => Box::new(JsonLines),
+        OutputFormat::Github => Box::new(Github),
+        OutputFormat::Sarif => Box::new(Sarif),
+        OutputFormat::Junit => Box::new(Junit),
+        OutputFormat::Gitlab => Box::new(Gitlab),
     }
 }
 
@@ -173,14 +269,14 @@ fn read_input(input: &Input) -> Result<(String, Option<String>), FileError> {
 fn process(
     input: &Input,
     stdin_name: &str,
-    rules: &RuleSet,
+    settings: &FileSettings,
     mode: Mode,
     fix_level: Applicability,
 ) -> Result<Outcome, FileError> {
     let (text, file_name) = read_input(input)?;
     let name = file_name.clone().unwrap_or_else(|| stdin_name.to_string());
     if mode == Mode::Check {
-        let diagnostics = mtlint::lint(&text, rules);
+        let diagnostics = settings.lint(&text);
         return Ok(Outcome {
             report: FileReport {
                 source: SourceFile::new(name, text),
@@ -192,7 +288,7 @@ fn process(
             unconverged: Vec::new(),
         });
     }
-    let outcome = mtlint::fix::fix(&text, rules, fix_level);
+    let outcome = settings.fix(&text, fix_level);
     let changed = outcome.text != text;
     let mut diff = None;
     let mut stdin_output = None;
@@ -203,7 +299,7 @@ fn process(
         _ => {}
     }
     let (fixed, diagnostics): (usize, Vec<Diagnostic>) = if mode == Mode::Diff {
-        (0, mtlint::lint(&text, rules))
+        (0, settings.lint(&text))
     } else {
         (outcome.fixed_count(), outcome.remaining)
     };

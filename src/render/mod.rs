@@ -3,11 +3,16 @@
 use std::io::{self, Write};
 
 use crate::diagnostic::{Applicability, Diagnostic};
+use crate::registry::RuleMeta;
 use crate::source::SourceFile;
 
 pub mod concise;
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 /// The diagnostics of one file, with its text so positions can be placed.
 pub struct FileReport {
@@ -17,11 +22,13 @@ pub struct FileReport {
 
 /// What a renderer may show beyond the diagnostics themselves.
 #[derive(Debug, Clone, Copy)]
-pub struct RenderOptions {
+pub struct RenderOptions<'a> {
     /// Fixes at or above this level are marked as applicable (`[*]`).
     pub fix_level: Applicability,
     /// Colour for human output.
     pub color: bool,
+    /// Every rule of the run, in code order, for formats that describe the tool.
+    pub rules: &'a [&'static RuleMeta],
 }
 
 /// Renders reports in one format.

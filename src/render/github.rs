@@ -1,0 +1,58 @@
+//! GitHub Actions workflow commands: one `::error`, `::warning` or `::notice`
+//! per diagnostic, which GitHub shows as an annotation on the pull request.
+
+use std::io::{self, Write};
+
+use super::{FileReport, RenderOptions, Renderer};
+use crate::diagnostic::Severity;
+
+pub struct Github;
+
+/// Escapes a command's message: GitHub decodes `%25`, `%0D` and `%0A`.
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escapes a property value, where `:` and `,` are separators too.
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+impl Renderer for Github {
+    fn render(&self, reports: &[FileReport], _: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+        for report in reports {
+            for diagnostic in &report.diagnostics {
+                let start = report.source.line_column(diagnostic.span.start);
+                let end = report.source.line_column(diagnostic.span.end);
+                let command = match diagnostic.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                    Severity::Info => "notice",
+                };
+                writeln!(
+                    out,
+                    "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                    escape_property(&report.source.name),
+                    start.line,
+                    start.column,
+                    end.line,
+                    end.column,
+                    escape_property(&format!("{} {}", diagnostic.rule.code, diagnostic.rule.name)),
+                    escape_data(&diagnostic.message)
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_follow_the_runner() {
+        assert_eq!(escape_data("50% done\r\nnext"), "50%25 done%0D%0Anext");
+        assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+    }
+}
