@@ -7,7 +7,7 @@
 //! counted, and only that many are hidden.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Component, Path};
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -105,22 +105,27 @@ pub fn fingerprint(text: &str, diagnostic: &Diagnostic) -> String {
 }
 
 /// The path a baseline records for a reported file name: relative to the
-/// baseline's folder when the file lies below it, with `/` separators, so the
-/// baseline matches whichever folder mtlint is run from.
+/// baseline's folder (with `..` when the file lies elsewhere) and with `/`
+/// separators, so the baseline matches whichever folder mtlint is run from and
+/// wherever the repository is checked out.
 pub fn key_for(name: &str, base: &Path) -> String {
-    let path = Path::new(name);
     if name == "-" {
         return name.to_string();
     }
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    match absolute.strip_prefix(base) {
-        Ok(relative) => relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/"),
-        Err(_) => absolute.to_string_lossy().into_owned(),
+    let absolute = crate::fs::absolute(Path::new(name));
+    let base = crate::fs::absolute(base);
+    let target: Vec<Component> = absolute.components().collect();
+    let from: Vec<Component> = base.components().collect();
+    let shared = target.iter().zip(&from).take_while(|(a, b)| a == b).count();
+    if shared == 0 {
+        // Nothing in common (another drive): only the absolute path will do.
+        return absolute.to_string_lossy().replace('\\', "/");
     }
+    let ups = from.len() - shared;
+    std::iter::repeat_n("..".into(), ups)
+        .chain(target[shared..].iter().map(|c| c.as_os_str().to_string_lossy()))
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 impl Baseline {
@@ -280,7 +285,11 @@ mod tests {
     #[test]
     fn paths_are_relative_to_the_baseline_folder_with_slashes() {
         assert_eq!(key_for("/project/news/a.txt", Path::new("/project")), "news/a.txt");
-        assert_eq!(key_for("/elsewhere/a.txt", Path::new("/project")), "/elsewhere/a.txt");
+        assert_eq!(
+            key_for("/elsewhere/a.txt", Path::new("/project/ci")),
+            "../../elsewhere/a.txt"
+        );
         assert_eq!(key_for("-", Path::new("/project")), "-");
+        assert_eq!(key_for("/project/./a/../b.txt", Path::new("/project/x/..")), "b.txt");
     }
 }

@@ -228,7 +228,7 @@ fn matches(set: &GlobSet, path: &Path) -> bool {
 
 /// `path` relative to `root` when it lies below it, else absolute.
 fn relative_to(root: &Path, path: &Path) -> PathBuf {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let absolute = crate::fs::absolute(path);
     absolute.strip_prefix(root).map(Path::to_path_buf).unwrap_or(absolute)
 }
 
@@ -257,7 +257,7 @@ pub struct ConfigFile {
 
 impl ConfigFile {
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
-        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let path = crate::fs::absolute(path);
         let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
             path: path.clone(),
             position: None,
@@ -542,7 +542,7 @@ impl ConfigResolver {
             None if isolated => ConfigSource::Isolated,
             None => ConfigSource::Discover,
         };
-        let cwd = std::path::absolute(".").unwrap_or_default();
+        let cwd = crate::fs::absolute(Path::new("."));
         Ok(ConfigResolver {
             source,
             by_folder: HashMap::new(),
@@ -553,7 +553,7 @@ impl ConfigResolver {
 
     /// The config for a file (or, for stdin, a name) at `path`.
     pub fn for_file(&mut self, path: &Path) -> Result<Option<Arc<ConfigFile>>, ConfigError> {
-        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let absolute = crate::fs::absolute(path);
         match absolute.parent() {
             Some(folder) => self.for_folder(folder),
             None => self.for_folder(&absolute),

@@ -95,7 +95,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     for path in &setting_paths {
         let config = match path {
             Some(path) => resolver.for_file(path)?,
-            None => resolver.for_folder(&std::path::absolute(".")?)?,
+            None => resolver.for_folder(&mtlint::fs::absolute(Path::new(".")))?,
         };
         let key = config.as_ref().map(|c| c.path.clone());
         let index = match by_config.get(&key) {

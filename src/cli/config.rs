@@ -39,7 +39,7 @@ pub fn run(args: ConfigArgs) -> anyhow::Result<ExitStatus> {
 /// The config for a file, or for the files in a folder.
 pub fn config_for(resolver: &mut ConfigResolver, path: &Path) -> Result<Option<Arc<ConfigFile>>, ConfigError> {
     if path.is_dir() {
-        resolver.for_folder(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
+        resolver.for_folder(&mtlint::fs::absolute(path))
     } else {
         resolver.for_file(path)
     }

@@ -70,7 +70,7 @@ fn lock(resolver: &Mutex<ConfigResolver>) -> std::sync::MutexGuard<'_, ConfigRes
 
 /// The absolute folder holding `path`.
 pub fn folder_of(path: &Path) -> PathBuf {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let absolute = mtlint::fs::absolute(path);
     absolute.parent().map(Path::to_path_buf).unwrap_or(absolute)
 }
 
