@@ -411,26 +411,20 @@ fn the_shipped_schema_matches_the_code() {
 fn the_schema_accepts_a_full_config_and_rejects_unknown_keys() {
     let schema = mtlint::settings::config_schema();
     let validator = jsonschema::validator_for(&schema).unwrap();
-    let full: toml::Table = toml::from_str(
-        r#"
-        select = ["S", "M"]
-        extend-select = ["S008"]
-        ignore = ["S009"]
-        include = ["wire/*.story"]
-        exclude = ["archive"]
-        extend-exclude = ["drafts"]
-        extensions = ["txt", "md"]
-        extend-rules = ["house-rules"]
-        allow = ["Yahoo!News", { regex = "Xinhua\\.(net|com)" }]
-        fixable = ["ALL"]
-        unfixable = ["S008"]
-        [per-file-ignores]
-        "archive/**" = ["S001"]
-        [severity]
-        S = "warning"
-        "#,
-    )
-    .unwrap();
+    // The example in the README, whole.
+    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let example = readme
+        .split("```toml\n#:schema ./mtlint.schema.json\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the README has the config example");
+    let options: mtlint::settings::Options = toml::from_str(example).unwrap();
+    assert!(options.allow.is_some() && options.per_file_ignores.is_some() && options.severity.is_some());
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("house-rules")).unwrap();
+    write(dir.path(), "mtlint.toml", example);
+    mtlint(dir.path()).arg("config").assert().code(0);
+    let full: toml::Table = toml::from_str(example).unwrap();
     let full = serde_json::to_value(full).unwrap();
     assert!(validator.is_valid(&full), "{:?}", validator.validate(&full));
     assert!(!validator.is_valid(&serde_json::json!({"selct": ["S"]})));

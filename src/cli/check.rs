@@ -14,7 +14,7 @@ use mtlint::render::{
     FileReport, RenderOptions, Renderer, concise::Concise, github::Github, gitlab::Gitlab, human::Human, json::Json,
     json::JsonLines, junit::Junit, sarif::Sarif,
 };
-use mtlint::settings::{ConfigResolver, FileSettings, Overrides, Settings};
+use mtlint::settings::{ConfigFile, ConfigResolver, FileSettings, Overrides, Settings};
 use mtlint::source::SourceFile;
 use mtlint::{Diagnostic, Registry};
 use rayon::prelude::*;
@@ -72,7 +72,6 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
             Input::Stdin => args.stdin_filename.as_ref().map(PathBuf::from),
         })
         .collect();
-    let registry = Registry::builtin();
     let mut resolver = resolver.lock().unwrap_or_else(PoisonError::into_inner);
     if args.show_settings {
         let path = setting_paths
@@ -85,11 +84,12 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
             OutputFormat::Json | OutputFormat::Jsonl => ListFormat::Json,
             _ => ListFormat::Text,
         };
+        let registry = Registry::builtin();
         super::config::show(&registry, &path, config, &overrides, format, &mut io::stdout().lock())?;
         return Ok(ExitStatus::Success);
     }
-    // One resolved settings per config file in use, shared by its files.
-    let mut settings: Vec<Settings> = Vec::new();
+    // The config files in use, each once, and which one each input follows.
+    let mut configs: Vec<Option<Arc<ConfigFile>>> = Vec::new();
     let mut by_config: HashMap<Option<PathBuf>, usize> = HashMap::new();
     let mut setting_of = Vec::with_capacity(inputs.len());
     for path in &setting_paths {
@@ -98,17 +98,20 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
             None => resolver.for_folder(&mtlint::fs::absolute(Path::new(".")))?,
         };
         let key = config.as_ref().map(|c| c.path.clone());
-        let index = match by_config.get(&key) {
-            Some(&index) => index,
-            None => {
-                settings.push(Settings::resolve(&registry, config, &overrides)?);
-                by_config.insert(key, settings.len() - 1);
-                settings.len() - 1
-            }
-        };
+        let index = *by_config.entry(key).or_insert_with(|| {
+            configs.push(config);
+            configs.len() - 1
+        });
         setting_of.push(index);
     }
     drop(resolver);
+    // Every config's `extend-rules` (ConfigFile::extend_rules) must be in the
+    // registry before its selectors are resolved against it.
+    let registry = Registry::builtin();
+    let settings: Vec<Settings> = configs
+        .into_iter()
+        .map(|config| Settings::resolve(&registry, config, &overrides))
+        .collect::<anyhow::Result<_>>()?;
     let mode = if args.fix {
         Mode::Fix
     } else if args.diff {
