@@ -88,6 +88,7 @@ pub fn fix(text: &str, rules: &RuleSet, required: Applicability) -> FixOutcome {
         let diagnostics = lint(&current, rules);
         let (next, applied) = apply_fixes(&current, &diagnostics, required);
         if applied.is_empty() {
+            fixed.sort_unstable();
             return FixOutcome {
                 text: current,
                 fixed,
