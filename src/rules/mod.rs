@@ -2,11 +2,15 @@
 
 use crate::registry::Rule;
 
+pub mod markers;
 pub mod spacing;
+pub mod unicode;
 
 /// Every built-in rule.
 pub fn builtin() -> Vec<Box<dyn Rule>> {
     let mut rules = Vec::new();
     rules.extend(spacing::rules());
+    rules.extend(markers::rules());
+    rules.extend(unicode::rules());
     rules
 }

@@ -4,12 +4,14 @@ use crate::registry::Rule;
 
 pub mod missing_space_after_sentence_end;
 pub mod multiple_spaces;
+pub mod nonstandard_space_char;
 pub mod trailing_whitespace;
 
 pub fn rules() -> Vec<Box<dyn Rule>> {
     vec![
         Box::new(missing_space_after_sentence_end::MissingSpaceAfterSentenceEnd),
         Box::new(multiple_spaces::MultipleSpaces),
+        Box::new(nonstandard_space_char::NonstandardSpaceChar),
         Box::new(trailing_whitespace::LeadingTrailingWhitespace),
     ]
 }
