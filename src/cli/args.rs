@@ -108,12 +108,22 @@ pub struct CheckArgs {
     /// How many files to check at once (default: one per core).
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
+
+    /// Load declarative rules from a TOML file, or from every *.toml in a
+    /// folder (repeatable; format in rules/README.md). The rules are on or off
+    /// by their `default` and select like built-in ones.
+    #[arg(long, value_name = "DIR_OR_FILE")]
+    pub extend_rules: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct RuleArgs {
     /// A rule code (`S001`) or name (`missing-space-after-sentence-end`).
     pub rule: String,
+
+    /// Also look among the declarative rules of this file or folder (repeatable).
+    #[arg(long, value_name = "DIR_OR_FILE")]
+    pub extend_rules: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -127,4 +137,13 @@ pub struct RulesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub output_format: ListFormat,
+
+    /// Also list the declarative rules of this file or folder (repeatable).
+    #[arg(long, value_name = "DIR_OR_FILE")]
+    pub extend_rules: Vec<PathBuf>,
+
+    /// Run every example of every rule in this rule file (or folder), print
+    /// pass or fail for each, and exit 1 if any fails.
+    #[arg(long, value_name = "FILE")]
+    pub test: Option<PathBuf>,
 }

@@ -43,7 +43,8 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
             .build_global()
             .context("could not start the worker threads")?;
     }
-    let registry = Registry::builtin();
+    let mut registry = Registry::builtin();
+    mtlint::declarative::extend_registry(&mut registry, &args.extend_rules)?;
     let selection = Selection {
         select: args.select.clone(),
         extend_select: args.extend_select.clone(),
