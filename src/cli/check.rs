@@ -270,7 +270,8 @@ fn summary(
         writeln!(out, "Found {}.", plural(remaining, "problem"))?;
     }
     if fix_level == Applicability::Safe && hidden > 0 {
-        writeln!(out, "{} available with --unsafe-fixes.", plural(hidden, "more fix"))?;
+        let fixes = if hidden == 1 { "fix" } else { "fixes" };
+        writeln!(out, "{hidden} more {fixes} available with --unsafe-fixes.")?;
     }
     Ok(())
 }
