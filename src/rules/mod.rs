@@ -2,11 +2,13 @@
 
 use crate::registry::Rule;
 
+pub mod numbers;
 pub mod spacing;
 
 /// Every built-in rule.
 pub fn builtin() -> Vec<Box<dyn Rule>> {
     let mut rules = Vec::new();
     rules.extend(spacing::rules());
+    rules.extend(numbers::rules());
     rules
 }
