@@ -3,6 +3,7 @@
 use crate::registry::Rule;
 
 pub mod numbers;
+pub mod punctuation;
 pub mod spacing;
 
 /// Every built-in rule.
@@ -10,5 +11,6 @@ pub fn builtin() -> Vec<Box<dyn Rule>> {
     let mut rules = Vec::new();
     rules.extend(spacing::rules());
     rules.extend(numbers::rules());
+    rules.extend(punctuation::rules());
     rules
 }
