@@ -8,7 +8,7 @@ declare_rule! {
     /// ## What it finds
     /// Two punctuation marks where one belongs: `,,`, `;;`, `::`, exactly two
     /// periods `..`, and mixed pairs `,.` `.,` `.;` `;.` `,;` `;,` `:.` `?.`
-    /// `!.` `?,` `!,`. A sentence period after an abbreviation's period
+    /// `!.`. A sentence period after an abbreviation's period
     /// (`etc..`, `D.C..`) counts too.
     ///
     /// ## Why it matters
@@ -17,7 +17,8 @@ declare_rule! {
     ///
     /// Ellipses (`...`, `....`, `…`), an abbreviation's period before a comma
     /// or semicolon (`Inc.,`, `p.m.;`), `?!`, paths (`../data`), ranges in code
-    /// (`1..10`), URLs and a quote or bracket between two marks (`“Why?” he
+    /// (`1..10`), URLs, a title or brand ending in `!` or `?` before a comma
+    /// (`“Hello, Dolly!,”`, `oOh!,`) and a quote or bracket between two marks (`“Why?” he
     /// asked.`) are left alone. Emphatic `!!` and `??` are a matter of style
     /// and are not reported.
     ///
@@ -51,6 +52,10 @@ declare_rule! {
     /// ```
     /// ```good
     /// Huawei Co., Ltd., Acme Inc., the U.S., and at 5 p.m.; later, etc.
+    /// ```
+    /// ```good
+    /// the musical (“Hello, Dolly!,” “Shuffle Along”) and the firm oOh!, which
+    /// wrote on the 26th ult., as you know
     /// ```
     /// ```good
     /// Run ../setup with 1..10 at https://example.com/a..b today.
@@ -128,8 +133,9 @@ fn judge(doc: &Document, start: usize, end: usize) -> Option<Diagnostic> {
         if run.len() != 2 {
             return None;
         }
-        // `Inc.,`, `p.m.;`: the period belongs to the abbreviation.
-        if first == b'.' && ends_abbreviation(doc, start) {
+        // `Inc.,`, `p.m.;`: the period belongs to the abbreviation; `Dolly!,`:
+        // the mark belongs to a title.
+        if first == b'.' && ends_abbreviation(doc, start) || matches!(first, b'!' | b'?') && bytes[start + 1] == b',' {
             return None;
         }
         let keep = if matches!(bytes[start + 1], b'.' | b'?' | b'!') && !matches!(first, b'?' | b'!') {

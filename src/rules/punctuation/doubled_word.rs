@@ -12,7 +12,8 @@ declare_rule! {
     /// them and spell checkers accept them.
     ///
     /// Grammatical repeats (`had had`, `that that`, `is is` in "what it is
-    /// is", `gave her her`), reduplications (`bye bye`, `so so`, `very very`,
+    /// is", `gave her her`,
+    /// `assure you you are`), reduplications (`bye bye`, `so so`, `very very`,
     /// `ha ha`) and pairs of capitalised words, which are names (`Li Li`,
     /// `Lang Lang`, `Bora Bora`, `Duran Duran`), are left alone, as are words
     /// in different paragraphs (a repeated headline is M007's).
@@ -46,7 +47,7 @@ declare_rule! {
     /// It ended with the\u{a}\u{a}the next paragraph.
     /// ```
     /// ```good
-    /// a well-to-do do, and she gave her her keys
+    /// a well-to-do do, and she gave her her keys; I assure you you are wrong
     /// ```
     ///
     /// ## Fix safety
@@ -65,7 +66,7 @@ declare_rule! {
 
 /// Words that English repeats on purpose, in lowercase.
 const REPEATABLE: &[&str] = &[
-    "had", "that", "is", "her", "do", "bye", "so", "no", "yes", "yeah", "ha", "haha", "he", "hee", "ho", "blah", "bla",
+    "had", "that", "is", "her", "you", "do", "bye", "so", "no", "yes", "yeah", "ha", "haha", "he", "hee", "ho", "blah", "bla",
     "tut", "chop", "knock", "well", "very", "many", "far", "long", "really", "now", "there", "hip", "boo", "la", "na",
     "tsk", "choo", "hush", "din", "fifty", "goody", "dum", "pooh", "mm", "hmm", "oh", "ah", "aye", "wait",
 ];

@@ -46,6 +46,23 @@ declare_rule! {
     /// Oh! no, she said. What? never!
     /// ```
     /// ```good
+    /// “I thank you,” said she, “but I assure you it is
+    /// nothing.” Then, as they walked on, she added in a low voice, “my
+    /// dear.”
+    ///
+    /// resumed Miss Bates, after a pause in the story
+    ///
+    ///     And my whole is the best antidote
+    ///       That affliction to soften and heal.--
+    ///
+    /// made her quite sorry to acknowledge it.
+    /// ```
+    /// ```bad
+    /// Bureau of Urban Management to accept social supervision
+    ///
+    /// recently, careful people will find new kiosks.
+    /// ```
+    /// ```good
     /// The list: 1. the first item; a) the second.
     /// ```
     /// ```good
@@ -114,8 +131,19 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let bytes = text.as_bytes();
     for paragraph in doc.paragraphs() {
         let body = &text[paragraph.clone()];
-        let lead = body.len() - body.trim_start().len();
-        report(doc, paragraph.start + lead, out);
+        let start = paragraph.start + body.len() - body.trim_start().len();
+        // Hard-wrapped text may split a paragraph where a line ends mid-sentence,
+        // and prose resumes in lowercase after a quoted verse or line (`…heal.--`,
+        // `…saw,"`). Only a paragraph after a sentence-ending period, or after a
+        // blank line and an unpunctuated headline, surely starts a sentence.
+        let previous = text[..paragraph.start].trim_end_matches([' ', '\t']);
+        let after_blank_line = previous.trim_end_matches('\r').ends_with('\n')
+            && previous[..previous.len() - 1].trim_end_matches([' ', '\t', '\r']).ends_with('\n');
+        let previous = previous.trim_end();
+        let after_headline = after_blank_line && previous.ends_with(|c: char| c.is_alphanumeric());
+        if previous.is_empty() || after_headline || previous.ends_with('.') && ends_sentence(doc, previous.len() - 1) {
+            report(doc, start, out);
+        }
     }
     for dot in memchr::memchr_iter(b'.', bytes) {
         let gap = bytes[dot + 1..]

@@ -22,7 +22,8 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
 /// leaves out, because they never stand before a name.
 const LOWERCASE_ABBREVIATIONS: &[&str] = &[
     "ft", "in", "lb", "lbs", "oz", "min", "mins", "sec", "secs", "hr", "hrs", "yr", "yrs", "mo", "esp", "misc", "cent",
-    "fig", "eq", "viz", "op", "cit", "ibid", "resp", "approx", "incl", "etc", "vs", "cf", "ca", "al", "est", "no",
+    "fig", "eq", "viz", "op", "cit", "ibid", "resp", "approx", "incl", "etc", "vs", "cf", "ca", "al", "est", "no", "ult",
+    "inst", "prox",
 ];
 
 /// Whether the period at `dot` closes an abbreviation rather than a sentence
