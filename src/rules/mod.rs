@@ -4,6 +4,7 @@ use crate::registry::Rule;
 
 pub mod numbers;
 pub mod punctuation;
+pub mod quotes;
 pub mod spacing;
 
 /// Every built-in rule.
@@ -12,5 +13,6 @@ pub fn builtin() -> Vec<Box<dyn Rule>> {
     rules.extend(spacing::rules());
     rules.extend(numbers::rules());
     rules.extend(punctuation::rules());
+    rules.extend(quotes::rules());
     rules
 }
