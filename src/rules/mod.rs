@@ -6,6 +6,7 @@ pub mod numbers;
 pub mod punctuation;
 pub mod quotes;
 pub mod spacing;
+pub mod typography;
 
 /// Every built-in rule.
 pub fn builtin() -> Vec<Box<dyn Rule>> {
@@ -14,5 +15,6 @@ pub fn builtin() -> Vec<Box<dyn Rule>> {
     rules.extend(numbers::rules());
     rules.extend(punctuation::rules());
     rules.extend(quotes::rules());
+    rules.extend(typography::rules());
     rules
 }
