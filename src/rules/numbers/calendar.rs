@@ -7,7 +7,15 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-pub const WEEKDAYS: [&str; 7] = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+pub const WEEKDAYS: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -78,7 +86,8 @@ pub fn days_in_month(year: Option<i64>, month: u32) -> u32 {
 pub fn weekday(year: i64, month: u32, day: u32) -> usize {
     const OFFSETS: [i64; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
     let year = if month < 3 { year - 1 } else { year };
-    let days = year + year.div_euclid(4) - year.div_euclid(100) + year.div_euclid(400)
+    let days = year + year.div_euclid(4) - year.div_euclid(100)
+        + year.div_euclid(400)
         + OFFSETS[(month - 1) as usize]
         + i64::from(day);
     days.rem_euclid(7) as usize
@@ -95,7 +104,10 @@ pub struct WrittenDate {
 }
 
 static MONTH_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let names = MONTHS.iter().copied().chain(MONTH_ABBREVIATIONS.iter().map(|&(m, _)| m));
+    let names = MONTHS
+        .iter()
+        .copied()
+        .chain(MONTH_ABBREVIATIONS.iter().map(|&(m, _)| m));
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .build(names)
@@ -190,7 +202,12 @@ fn day_first(text: &str, name: Range<usize>, month: u32) -> Option<WrittenDate> 
         .unwrap_or(before);
     let digits_len = trimmed.bytes().rev().take_while(u8::is_ascii_digit).count();
     let start = trimmed.len() - digits_len;
-    if digits_len == 0 || text[..start].chars().next_back().is_some_and(|c| is_word_char(c) || matches!(c, '.' | ',' | '-' | '/')) {
+    if digits_len == 0
+        || text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| is_word_char(c) || matches!(c, '.' | ',' | '-' | '/'))
+    {
         return None;
     }
     let (day, _) = day_at(text, start)?;
@@ -223,7 +240,8 @@ fn iso_at(text: &str, hyphen: usize) -> Option<WrittenDate> {
     if !((0..4).all(digit) && digit(5) && digit(6) && shape[7] == b'-' && digit(8) && digit(9)) {
         return None;
     }
-    let outside = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'/' | b'_'));
+    let outside =
+        |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'/' | b'_'));
     if outside(start.checked_sub(1).and_then(|i| bytes.get(i))) || outside(bytes.get(hyphen + 6)) {
         return None;
     }
@@ -314,7 +332,9 @@ mod tests {
 
     #[test]
     fn skips_what_is_not_a_date() {
-        assert!(dates("in May 2022, the March 40 report, Marching 5, +7-2022-11-30-1, 10.3732/ajb.89.9.1531").is_empty());
+        assert!(
+            dates("in May 2022, the March 40 report, Marching 5, +7-2022-11-30-1, 10.3732/ajb.89.9.1531").is_empty()
+        );
     }
 
     #[test]

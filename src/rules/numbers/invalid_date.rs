@@ -57,7 +57,9 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         } else if date.day == 0 || date.day > days_in_month(date.year, date.month) {
             let name = month_name(date.month);
             match date.year {
-                Some(year) if date.month == 2 && date.day == 29 => format!("{year} is not a leap year: {name} has 28 days"),
+                Some(year) if date.month == 2 && date.day == 29 => {
+                    format!("{year} is not a leap year: {name} has 28 days")
+                }
                 _ => format!("{name} has only {} days", days_in_month(date.year, date.month)),
             }
         } else {

@@ -78,13 +78,17 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         let glued_before = doc
             .char_before(start)
             .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '_'));
-        let Some(written) = text.get(end..end + 2) else { continue };
+        let Some(written) = text.get(end..end + 2) else {
+            continue;
+        };
         let after = text[end + 2..].chars().next();
         if glued_before || after.is_some_and(|c| c.is_alphanumeric()) || doc.is_protected(start) {
             continue;
         }
         let lower = written.to_ascii_lowercase();
-        if !matches!(lower.as_str(), "st" | "nd" | "rd" | "th") || !(written == lower || written == lower.to_uppercase()) {
+        if !matches!(lower.as_str(), "st" | "nd" | "rd" | "th")
+            || !(written == lower || written == lower.to_uppercase())
+        {
             continue;
         }
         let last_two: u32 = text[start.max(end.saturating_sub(2))..end].parse().unwrap_or(0);
@@ -92,7 +96,11 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         if lower == right {
             continue;
         }
-        let replacement = if written == lower { right.to_string() } else { right.to_uppercase() };
+        let replacement = if written == lower {
+            right.to_string()
+        } else {
+            right.to_uppercase()
+        };
         out.push(
             Diagnostic::new(
                 &OrdinalSuffix::META,
@@ -113,7 +121,18 @@ mod tests {
 
     #[test]
     fn suffixes_follow_the_last_two_digits() {
-        let cases = [(1, "st"), (2, "nd"), (3, "rd"), (4, "th"), (11, "th"), (12, "th"), (13, "th"), (21, "st"), (22, "nd"), (0, "th")];
+        let cases = [
+            (1, "st"),
+            (2, "nd"),
+            (3, "rd"),
+            (4, "th"),
+            (11, "th"),
+            (12, "th"),
+            (13, "th"),
+            (21, "st"),
+            (22, "nd"),
+            (0, "th"),
+        ];
         for (n, suffix) in cases {
             assert_eq!(suffix_for(n), suffix, "{n}");
         }

@@ -76,7 +76,8 @@ fn continues_something(doc: &Document, start: usize) -> bool {
     let previous = doc.word_before(previous_end);
     previous.chars().all(|c| c.is_ascii_digit()) && !previous.is_empty()
         || super::calendar::month_number(previous, false).is_some()
-        || text[..previous_end].ends_with('.') && super::calendar::month_number(doc.word_before(previous_end - 1), true).is_some()
+        || text[..previous_end].ends_with('.')
+            && super::calendar::month_number(doc.word_before(previous_end - 1), true).is_some()
 }
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
@@ -107,8 +108,14 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         }
         i = end;
         let tail = text[end..].chars().next();
-        let next_group = tail.filter(|&c| is_group_space(c)).is_some_and(|c| digits(text, end + c.len_utf8()) > 0);
-        if spaces.is_empty() || next_group || tail.is_some_and(|c| c.is_alphanumeric() || c == '-') || doc.is_protected(start) {
+        let next_group = tail
+            .filter(|&c| is_group_space(c))
+            .is_some_and(|c| digits(text, end + c.len_utf8()) > 0);
+        if spaces.is_empty()
+            || next_group
+            || tail.is_some_and(|c| c.is_alphanumeric() || c == '-')
+            || doc.is_protected(start)
+        {
             continue;
         }
         out.push(

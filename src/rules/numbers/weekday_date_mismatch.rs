@@ -117,8 +117,7 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         if !(1..=12).contains(&date.month) || date.day > days_in_month(Some(year), date.month) {
             continue;
         }
-        let Some((written, span)) =
-            weekday_before(doc, date.span.start).or_else(|| weekday_after(doc, date.span.end))
+        let Some((written, span)) = weekday_before(doc, date.span.start).or_else(|| weekday_after(doc, date.span.end))
         else {
             continue;
         };

@@ -124,7 +124,11 @@ fn judge(doc: &Document, start: usize, end: usize) -> Option<Diagnostic> {
             b'.' => {
                 let next_word = text[end..].trim_start().chars().next();
                 let lowercase_next = !after_is_space_or_end || next_word.is_some_and(char::is_lowercase);
-                let applicability = if lowercase_next { Applicability::Unsafe } else { Applicability::Safe };
+                let applicability = if lowercase_next {
+                    Applicability::Unsafe
+                } else {
+                    Applicability::Safe
+                };
                 (applicability, start)
             }
             _ => (Applicability::Safe, start),
@@ -152,7 +156,11 @@ fn judge(doc: &Document, start: usize, end: usize) -> Option<Diagnostic> {
         vec![Edit::deletion(start..keep)]
     };
     Some(
-        Diagnostic::new(&DoubledPunctuation::META, start..end, format!("Doubled punctuation `{run}`"))
-            .with_fix(Fix::new(applicability, format!("Keep one `{kept}`"), edits)),
+        Diagnostic::new(
+            &DoubledPunctuation::META,
+            start..end,
+            format!("Doubled punctuation `{run}`"),
+        )
+        .with_fix(Fix::new(applicability, format!("Keep one `{kept}`"), edits)),
     )
 }

@@ -66,9 +66,9 @@ declare_rule! {
 
 /// Words that English repeats on purpose, in lowercase.
 const REPEATABLE: &[&str] = &[
-    "had", "that", "is", "her", "you", "do", "bye", "so", "no", "yes", "yeah", "ha", "haha", "he", "hee", "ho", "blah", "bla",
-    "tut", "chop", "knock", "well", "very", "many", "far", "long", "really", "now", "there", "hip", "boo", "la", "na",
-    "tsk", "choo", "hush", "din", "fifty", "goody", "dum", "pooh", "mm", "hmm", "oh", "ah", "aye", "wait",
+    "had", "that", "is", "her", "you", "do", "bye", "so", "no", "yes", "yeah", "ha", "haha", "he", "hee", "ho", "blah",
+    "bla", "tut", "chop", "knock", "well", "very", "many", "far", "long", "really", "now", "there", "hip", "boo", "la",
+    "na", "tsk", "choo", "hush", "din", "fifty", "goody", "dum", "pooh", "mm", "hmm", "oh", "ah", "aye", "wait",
 ];
 
 /// Words whose doubling is always a slip.
@@ -125,11 +125,15 @@ fn judge(doc: &Document, first: std::ops::Range<usize>, second: std::ops::Range<
         Applicability::Unsafe
     };
     Some(
-        Diagnostic::new(&DoubledWord::META, first.start..second.end, format!("`{a}` is repeated"))
-            .with_fix(Fix::new(
-                applicability,
-                "Delete the second copy",
-                vec![Edit::deletion(first.end..second.end)],
-            )),
+        Diagnostic::new(
+            &DoubledWord::META,
+            first.start..second.end,
+            format!("`{a}` is repeated"),
+        )
+        .with_fix(Fix::new(
+            applicability,
+            "Delete the second copy",
+            vec![Edit::deletion(first.end..second.end)],
+        )),
     )
 }

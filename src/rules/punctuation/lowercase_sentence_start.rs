@@ -117,7 +117,8 @@ fn report(doc: &Document, start: usize, out: &mut Vec<Diagnostic>) {
 fn ends_sentence(doc: &Document, dot: usize) -> bool {
     let text = doc.text();
     let before = &text[..dot];
-    if before.ends_with(['.', '…']) || before.ends_with(". .") || doc.is_protected(dot) || ends_abbreviation(doc, dot) {
+    if before.ends_with(['.', '…']) || before.ends_with(". .") || doc.is_protected(dot) || ends_abbreviation(doc, dot)
+    {
         return false;
     }
     // `1. the first item`: a list number at the start of a line or after a colon.
@@ -138,7 +139,9 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         // blank line and an unpunctuated headline, surely starts a sentence.
         let previous = text[..paragraph.start].trim_end_matches([' ', '\t']);
         let after_blank_line = previous.trim_end_matches('\r').ends_with('\n')
-            && previous[..previous.len() - 1].trim_end_matches([' ', '\t', '\r']).ends_with('\n');
+            && previous[..previous.len() - 1]
+                .trim_end_matches([' ', '\t', '\r'])
+                .ends_with('\n');
         let previous = previous.trim_end();
         let after_headline = after_blank_line && previous.ends_with(|c: char| c.is_alphanumeric());
         if previous.is_empty() || after_headline || previous.ends_with('.') && ends_sentence(doc, previous.len() - 1) {

@@ -60,7 +60,11 @@ const MIN_WORDS: usize = 12;
 fn is_headline(words: &[&str]) -> bool {
     let capitalised = words
         .iter()
-        .filter(|w| w.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| !c.is_lowercase()))
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| !c.is_lowercase())
+        })
         .count();
     capitalised * 2 > words.len()
 }

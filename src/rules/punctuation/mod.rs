@@ -22,8 +22,8 @@ pub fn rules() -> Vec<Box<dyn Rule>> {
 /// leaves out, because they never stand before a name.
 const LOWERCASE_ABBREVIATIONS: &[&str] = &[
     "ft", "in", "lb", "lbs", "oz", "min", "mins", "sec", "secs", "hr", "hrs", "yr", "yrs", "mo", "esp", "misc", "cent",
-    "fig", "eq", "viz", "op", "cit", "ibid", "resp", "approx", "incl", "etc", "vs", "cf", "ca", "al", "est", "no", "ult",
-    "inst", "prox",
+    "fig", "eq", "viz", "op", "cit", "ibid", "resp", "approx", "incl", "etc", "vs", "cf", "ca", "al", "est", "no",
+    "ult", "inst", "prox",
 ];
 
 /// Whether the period at `dot` closes an abbreviation rather than a sentence
@@ -63,7 +63,16 @@ mod tests {
 
     #[test]
     fn abbreviations_and_initials_end_in_their_period() {
-        for text in ["Huawei Co.", "at 10 p.m.", "the U.S.", "J.", "and so on, etc.", "approx.", "e.g.", "Acme Inc."] {
+        for text in [
+            "Huawei Co.",
+            "at 10 p.m.",
+            "the U.S.",
+            "J.",
+            "and so on, etc.",
+            "approx.",
+            "e.g.",
+            "Acme Inc.",
+        ] {
             assert!(at_dot(text), "{text}");
         }
         for text in ["the conflict.", "NATO.", "in 2022.", "wait..."] {

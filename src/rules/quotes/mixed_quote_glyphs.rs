@@ -82,7 +82,13 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         if inside_word && !doc.is_protected(offset) {
             let curly = ch == '’';
             let other = if curly { '\'' } else { '’' };
-            marks.push(Styled { offset, ch, curly, other, apostrophe: true });
+            marks.push(Styled {
+                offset,
+                ch,
+                curly,
+                other,
+                apostrophe: true,
+            });
         }
     }
     for mark in &doc.quotes().marks {
@@ -94,7 +100,13 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
             _ => '"',
         };
         if !doc.is_protected(mark.offset) {
-            marks.push(Styled { offset: mark.offset, ch: mark.ch, curly: mark.ch != '"', other, apostrophe: false });
+            marks.push(Styled {
+                offset: mark.offset,
+                ch: mark.ch,
+                curly: mark.ch != '"',
+                other,
+                apostrophe: false,
+            });
         }
     }
     let curly = marks.iter().filter(|m| m.curly).count();
@@ -107,12 +119,19 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     marks.sort_by_key(|m| m.offset);
     for mark in marks.iter().filter(|m| m.curly == minority_curly) {
         let span = mark.offset..mark.offset + mark.ch.len_utf8();
-        let applicability = if mark.apostrophe { Applicability::Safe } else { Applicability::Unsafe };
+        let applicability = if mark.apostrophe {
+            Applicability::Safe
+        } else {
+            Applicability::Unsafe
+        };
         out.push(
             Diagnostic::new(
                 &MixedQuoteGlyphs::META,
                 span.clone(),
-                format!("`{}` in a document that mostly uses {majority} quotes and apostrophes", mark.ch),
+                format!(
+                    "`{}` in a document that mostly uses {majority} quotes and apostrophes",
+                    mark.ch
+                ),
             )
             .with_fix(Fix::new(
                 applicability,

@@ -84,7 +84,14 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let latin = is_latin(before) && is_latin(after);
-            (pos..end, if latin { Applicability::Safe } else { Applicability::Unsafe })
+            (
+                pos..end,
+                if latin {
+                    Applicability::Safe
+                } else {
+                    Applicability::Unsafe
+                },
+            )
         } else if before.is_none_or(|c| !c.is_alphanumeric())
             && rest.len() >= 3
             && rest.as_bytes()[..2].iter().all(u8::is_ascii_digit)
@@ -101,8 +108,16 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         }
         out.push(
-            Diagnostic::new(&WrongApostropheGlyph::META, span.clone(), format!("`{mark}` used as an apostrophe"))
-                .with_fix(Fix::new(applicability, "Use the apostrophe `’`", vec![Edit::replacement(span, "’")])),
+            Diagnostic::new(
+                &WrongApostropheGlyph::META,
+                span.clone(),
+                format!("`{mark}` used as an apostrophe"),
+            )
+            .with_fix(Fix::new(
+                applicability,
+                "Use the apostrophe `’`",
+                vec![Edit::replacement(span, "’")],
+            )),
         );
     }
 }

@@ -54,7 +54,9 @@ declare_rule! {
 
 /// Words that follow a suspended hyphen (`pre- and post-war`) or precede a
 /// suspended suffix (`state-owned and -run`).
-const CONNECTIVES: &[&str] = &["and", "or", "to", "nor", "through", "versus", "vs", "than", "but", "not"];
+const CONNECTIVES: &[&str] = &[
+    "and", "or", "to", "nor", "through", "versus", "vs", "than", "but", "not",
+];
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();

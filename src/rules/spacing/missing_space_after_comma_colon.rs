@@ -70,7 +70,19 @@ declare_rule! {
 }
 
 /// Words before a colon that make it part of an identifier, not prose.
-const SCHEMES: &[&str] = &["mailto", "urn", "tel", "sms", "doi", "isbn", "issn", "arxiv", "file", "data", "javascript"];
+const SCHEMES: &[&str] = &[
+    "mailto",
+    "urn",
+    "tel",
+    "sms",
+    "doi",
+    "isbn",
+    "issn",
+    "arxiv",
+    "file",
+    "data",
+    "javascript",
+];
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
@@ -82,7 +94,10 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         };
         let left = doc.word_before(pos);
         // `Date:2018-02-16`: a label of a few letters glued to its value.
-        let labelled_number = mark == b':' && after.is_ascii_digit() && left.chars().count() >= 3 && left.chars().all(char::is_alphabetic);
+        let labelled_number = mark == b':'
+            && after.is_ascii_digit()
+            && left.chars().count() >= 3
+            && left.chars().all(char::is_alphabetic);
         if !before.is_alphabetic() || !(after.is_alphabetic() || labelled_number) || doc.is_protected(pos) {
             continue;
         }
@@ -93,14 +108,22 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         if colon_chain || mark == b':' && SCHEMES.contains(&left.to_ascii_lowercase().as_str()) {
             continue;
         }
-        let applicability = if mark == b':' { Applicability::Unsafe } else { Applicability::Safe };
+        let applicability = if mark == b':' {
+            Applicability::Unsafe
+        } else {
+            Applicability::Safe
+        };
         out.push(
             Diagnostic::new(
                 &MissingSpaceAfterCommaColon::META,
                 pos..pos + 1,
                 format!("Missing space after `{}`", mark as char),
             )
-            .with_fix(Fix::new(applicability, "Insert a space", vec![Edit::insertion(pos + 1, " ")])),
+            .with_fix(Fix::new(
+                applicability,
+                "Insert a space",
+                vec![Edit::insertion(pos + 1, " ")],
+            )),
         );
     }
 }

@@ -143,8 +143,16 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         };
         let side = if mark == after { "before" } else { "after" };
         out.push(
-            Diagnostic::new(&SpaceBeforePunctuation::META, pos..end, format!("Space {side} `{mark}`"))
-                .with_fix(Fix::new(applicability, "Delete the space", vec![Edit::deletion(pos..end)])),
+            Diagnostic::new(
+                &SpaceBeforePunctuation::META,
+                pos..end,
+                format!("Space {side} `{mark}`"),
+            )
+            .with_fix(Fix::new(
+                applicability,
+                "Delete the space",
+                vec![Edit::deletion(pos..end)],
+            )),
         );
     }
 }

@@ -60,8 +60,10 @@ declare_rule! {
 
 fn push(out: &mut Vec<Diagnostic>, span: std::ops::Range<usize>, written: &str, replacement: &str) {
     out.push(
-        Diagnostic::new(&DashForm::META, span.clone(), format!("`{written}` used as a dash"))
-            .with_fix(Fix::unsafe_(format!("Write `{replacement}`"), vec![Edit::replacement(span, replacement)])),
+        Diagnostic::new(&DashForm::META, span.clone(), format!("`{written}` used as a dash")).with_fix(Fix::unsafe_(
+            format!("Write `{replacement}`"),
+            vec![Edit::replacement(span, replacement)],
+        )),
     );
 }
 

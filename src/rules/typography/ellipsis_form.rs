@@ -85,7 +85,11 @@ fn find(doc: &Document) -> Vec<Found> {
         if bytes[i..].starts_with("…".as_bytes()) {
             let len = text[i..].chars().take_while(|&c| c == '…').count();
             let end = i + len * '…'.len_utf8();
-            found.push(Found { span: i..end, form: Form::Character, malformed: len > 1 });
+            found.push(Found {
+                span: i..end,
+                form: Form::Character,
+                malformed: len > 1,
+            });
             i = end;
         } else if bytes[i] == b'.' {
             let dots = bytes[i..].iter().take_while(|&&b| b == b'.').count();
@@ -93,14 +97,22 @@ fn find(doc: &Document) -> Vec<Found> {
             if dots >= 3 {
                 let numeric = i > 0 && bytes[i - 1].is_ascii_digit() && bytes.get(end).is_some_and(u8::is_ascii_digit);
                 if !numeric {
-                    found.push(Found { span: i..end, form: Form::Dots, malformed: dots > 4 });
+                    found.push(Found {
+                        span: i..end,
+                        form: Form::Dots,
+                        malformed: dots > 4,
+                    });
                 }
             } else if text[i..].starts_with(". . .") {
                 end = i + 5;
                 while text[end..].starts_with(" .") {
                     end += 2;
                 }
-                found.push(Found { span: i..end, form: Form::Spaced, malformed: false });
+                found.push(Found {
+                    span: i..end,
+                    form: Form::Spaced,
+                    malformed: false,
+                });
             }
             i = end;
         } else {
@@ -129,7 +141,11 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         let message = if ellipsis.malformed {
             format!("Malformed ellipsis `{}`", &doc.text()[ellipsis.span.clone()])
         } else {
-            format!("Ellipsis written `{}` in a document that mostly uses `{}`", ellipsis.form.text(), majority.text())
+            format!(
+                "Ellipsis written `{}` in a document that mostly uses `{}`",
+                ellipsis.form.text(),
+                majority.text()
+            )
         };
         out.push(
             Diagnostic::new(&EllipsisForm::META, ellipsis.span.clone(), message).with_fix(Fix::unsafe_(

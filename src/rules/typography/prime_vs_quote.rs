@@ -69,7 +69,10 @@ fn in_coordinate(text: &str, offset: usize) -> bool {
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     let marks = &doc.quotes().marks;
-    for (pos, ch) in text.char_indices().filter(|&(_, c)| matches!(c, '\'' | '’' | '"' | '”')) {
+    for (pos, ch) in text
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '\'' | '’' | '"' | '”'))
+    {
         let Some(prime) = prime_for(ch) else { continue };
         if !doc.char_before(pos).is_some_and(|c| c.is_ascii_digit()) {
             continue;
@@ -84,7 +87,9 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         } else if ch == '”' {
             // Not the close of a quoted number (`“15”`).
             let index = marks.partition_point(|m| m.offset < pos);
-            marks.get(index).is_some_and(|m| m.offset == pos && m.role != QuoteRole::Close)
+            marks
+                .get(index)
+                .is_some_and(|m| m.offset == pos && m.role != QuoteRole::Close)
         } else {
             false
         };
@@ -93,8 +98,9 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         }
         let span = pos..pos + ch.len_utf8();
         out.push(
-            Diagnostic::new(&PrimeVsQuote::META, span.clone(), format!("`{ch}` used as a prime"))
-                .with_fix(Fix::unsafe_(format!("Write `{prime}`"), vec![Edit::replacement(span, prime)])),
+            Diagnostic::new(&PrimeVsQuote::META, span.clone(), format!("`{ch}` used as a prime")).with_fix(
+                Fix::unsafe_(format!("Write `{prime}`"), vec![Edit::replacement(span, prime)]),
+            ),
         );
     }
 }
