@@ -3,7 +3,11 @@
 use crate::registry::Rule;
 
 pub mod markers;
+pub mod numbers;
+pub mod punctuation;
+pub mod quotes;
 pub mod spacing;
+pub mod typography;
 pub mod unicode;
 
 /// Every built-in rule.
@@ -12,5 +16,9 @@ pub fn builtin() -> Vec<Box<dyn Rule>> {
     rules.extend(spacing::rules());
     rules.extend(markers::rules());
     rules.extend(unicode::rules());
+    rules.extend(numbers::rules());
+    rules.extend(punctuation::rules());
+    rules.extend(quotes::rules());
+    rules.extend(typography::rules());
     rules
 }
