@@ -2,8 +2,9 @@
 //! e-mail addresses, host names). Rules consult it instead of re-deriving it,
 //! so a protection added here benefits every rule.
 
+use std::any::Any;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::quotes::QuoteAnalysis;
 use crate::source::LineIndex;
@@ -16,6 +17,7 @@ pub struct Document<'a> {
     paragraphs: Vec<Range<usize>>,
     protected: OnceLock<Vec<Range<usize>>>,
     quotes: OnceLock<QuoteAnalysis>,
+    shared_scans: Mutex<Vec<(usize, Arc<dyn Any + Send + Sync>)>>,
 }
 
 impl<'a> Document<'a> {
@@ -28,6 +30,7 @@ impl<'a> Document<'a> {
             paragraphs,
             protected: OnceLock::new(),
             quotes: OnceLock::new(),
+            shared_scans: Mutex::new(Vec::new()),
         }
     }
 
@@ -76,6 +79,22 @@ impl<'a> Document<'a> {
     /// The double-quote analysis of the whole text, computed on first use.
     pub fn quotes(&self) -> &QuoteAnalysis {
         self.quotes.get_or_init(|| QuoteAnalysis::new(self))
+    }
+
+    /// The result of a scan several rules share (the declarative rules search
+    /// all their patterns in one pass), computed by the first rule that asks.
+    /// `key` identifies the scanner; every caller with that key must use one `T`.
+    pub fn shared_scan<T: Any + Send + Sync>(&self, key: usize, compute: impl FnOnce(&Self) -> T) -> Arc<T> {
+        let mut scans = self
+            .shared_scans
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((_, scan)) = scans.iter().find(|(k, _)| *k == key) {
+            return Arc::clone(scan).downcast::<T>().expect("one result type per scan key");
+        }
+        let scan = Arc::new(compute(self));
+        scans.push((key, scan.clone()));
+        scan
     }
 
     /// The char ending at `offset`, if any.

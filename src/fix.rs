@@ -94,6 +94,7 @@ pub fn fix_with(text: &str, required: Applicability, lint: impl Fn(&str) -> Vec<
         let diagnostics = lint(&current);
         let (next, applied) = apply_fixes(&current, &diagnostics, required);
         if applied.is_empty() {
+            fixed.sort_unstable();
             return FixOutcome {
                 text: current,
                 fixed,

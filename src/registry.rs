@@ -169,6 +169,7 @@ impl Default for Registry {
 impl Registry {
     pub fn builtin() -> Self {
         let mut rules = crate::rules::builtin();
+        rules.extend(crate::declarative::shipped());
         rules.sort_by(|a, b| a.meta().code.cmp(b.meta().code));
         Registry { rules }
     }

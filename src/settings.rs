@@ -324,7 +324,7 @@ impl ConfigFile {
             .map_err(|e| error(&[Key::Name("allow"), Key::Index(e.index)], e.message))?;
         let mut extend_rules = Vec::new();
         for (index, rules) in options.extend_rules.iter().flatten().enumerate() {
-            let resolved = root.join(rules);
+            let resolved = crate::fs::absolute(&root.join(rules));
             if !resolved.exists() {
                 return Err(error(
                     &[Key::Name("extend-rules"), Key::Index(index)],

@@ -307,8 +307,8 @@ const CONFIG_ERRORS: &[(&str, &str)] = &[
         "mtlint.toml:2:8: key `severity.S001`: unknown variant `warn`, expected one of `error`, `warning`, `info` (did you mean `warning`?)",
     ),
     (
-        "[severity]\nS01 = \"info\"\n",
-        "mtlint.toml:2:1: key `severity.S01`: unknown rule selector `S01` (did you mean `S001`?)",
+        "[severity]\nS0011 = \"info\"\n",
+        "mtlint.toml:2:1: key `severity.S0011`: unknown rule selector `S0011` (did you mean `S001`?)",
     ),
     (
         "unfixable = [\"S999\"]\n",
@@ -429,4 +429,65 @@ fn the_schema_accepts_a_full_config_and_rejects_unknown_keys() {
     assert!(validator.is_valid(&full), "{:?}", validator.validate(&full));
     assert!(!validator.is_valid(&serde_json::json!({"selct": ["S"]})));
     assert!(!validator.is_valid(&serde_json::json!({"severity": {"S001": "fatal"}})));
+}
+
+const HOUSE_RULE: &str = r#"
+[[rules]]
+code = "M901"
+name = "house-reported-that"
+family = "markers"
+type = "substitution"
+message = "House style: `{match}` becomes `{to}`"
+case_insensitive = true
+fix = "safe"
+doc = """
+## What it finds
+The calque `it is reported that`.
+"""
+
+[rules.swap]
+"it is reported that" = "reportedly,"
+
+[[rules.examples]]
+bad = "It is reported that the talks will resume."
+fixed = "Reportedly, the talks will resume."
+
+[[rules.examples]]
+good = "The agency reported that the talks will resume."
+"#;
+
+#[test]
+fn extend_rules_load_user_rules_that_selectors_can_name() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "house/house.toml", HOUSE_RULE);
+    write(
+        dir.path(),
+        "desk/mtlint.toml",
+        "extend-rules = [\"../house\"]\nselect = [\"M901\"]\n[severity]\nhouse-reported-that = \"info\"\n",
+    );
+    write(
+        dir.path(),
+        "desk/a.txt",
+        "It is reported that the talks resumed.Officials agreed.\n",
+    );
+    let (code, out, err) = check(&dir.path().join("desk"), &["a.txt"]);
+    assert_eq!(
+        (code, out.as_str()),
+        (
+            1,
+            "a.txt:1:1: M901 [*] House style: `It is reported that` becomes `Reportedly,`\n"
+        ),
+        "{err}"
+    );
+    // The same folder named on the command line too is loaded once.
+    let (code, _, err) = check(&dir.path().join("desk"), &["a.txt", "--extend-rules", "../house"]);
+    assert_eq!(code, 1, "{err}");
+    // Without the rule file, the selector is unknown.
+    write(dir.path(), "desk/mtlint.toml", "select = [\"M901\"]\n");
+    let (code, _, err) = check(&dir.path().join("desk"), &["a.txt"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("mtlint.toml:1:11: key `select[0]`: unknown rule selector `M901`"),
+        "{err}"
+    );
 }

@@ -17,7 +17,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check text files (and fix them with --fix).
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Print the documentation of one rule.
     Rule(RuleArgs),
     /// List every rule.
@@ -122,6 +122,11 @@ pub struct CheckArgs {
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
 
+    /// Load declarative rules from a TOML file, or from every *.toml in a
+    /// folder (repeatable; format in rules/README.md). The rules are on or off
+    /// by their `default` and select like built-in ones.
+    #[arg(long, value_name = "DIR_OR_FILE")]
+    pub extend_rules: Vec<PathBuf>,
     #[command(flatten)]
     pub config: ConfigSourceArgs,
 
@@ -184,6 +189,10 @@ pub struct CompletionsArgs {
 pub struct RuleArgs {
     /// A rule code (`S001`) or name (`missing-space-after-sentence-end`).
     pub rule: String,
+
+    /// Also look among the declarative rules of this file or folder (repeatable).
+    #[arg(long, value_name = "DIR_OR_FILE")]
+    pub extend_rules: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -197,4 +206,13 @@ pub struct RulesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub output_format: ListFormat,
+
+    /// Also list the declarative rules of this file or folder (repeatable).
+    #[arg(long, value_name = "DIR_OR_FILE")]
+    pub extend_rules: Vec<PathBuf>,
+
+    /// Run every example of every rule in this rule file (or folder), print
+    /// pass or fail for each, and exit 1 if any fails.
+    #[arg(long, value_name = "FILE")]
+    pub test: Option<PathBuf>,
 }

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use anyhow::Context;
+use mtlint::Diagnostic;
 use mtlint::baseline::Baseline;
 use mtlint::diagnostic::Applicability;
 use mtlint::fs::{self as mfs, FileError};
@@ -16,7 +17,6 @@ use mtlint::render::{
 };
 use mtlint::settings::{ConfigFile, ConfigResolver, FileSettings, Overrides, Settings};
 use mtlint::source::SourceFile;
-use mtlint::{Diagnostic, Registry};
 use rayon::prelude::*;
 
 use super::args::{CheckArgs, ListFormat, OutputFormat};
@@ -84,7 +84,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
             OutputFormat::Json | OutputFormat::Jsonl => ListFormat::Json,
             _ => ListFormat::Text,
         };
-        let registry = Registry::builtin();
+        let registry = super::config::registry(&args.extend_rules, config.as_deref())?;
         super::config::show(&registry, &path, config, &overrides, format, &mut io::stdout().lock())?;
         return Ok(ExitStatus::Success);
     }
@@ -105,9 +105,8 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
         setting_of.push(index);
     }
     drop(resolver);
-    // Every config's `extend-rules` (ConfigFile::extend_rules) must be in the
-    // registry before its selectors are resolved against it.
-    let registry = Registry::builtin();
+    // Every config's `extend-rules` are loaded before any selector is resolved.
+    let registry = super::config::registry(&args.extend_rules, configs.iter().flatten().map(|c| c.as_ref()))?;
     let settings: Vec<Settings> = configs
         .into_iter()
         .map(|config| Settings::resolve(&registry, config, &overrides))
@@ -368,7 +367,8 @@ fn summary(
         writeln!(out, "Found {}.", plural(remaining, "problem"))?;
     }
     if fix_level == Applicability::Safe && hidden > 0 {
-        writeln!(out, "{} available with --unsafe-fixes.", plural(hidden, "more fix"))?;
+        let fixes = if hidden == 1 { "fix" } else { "fixes" };
+        writeln!(out, "{hidden} more {fixes} available with --unsafe-fixes.")?;
     }
     Ok(())
 }

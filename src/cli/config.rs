@@ -2,7 +2,7 @@
 //! with, and why each rule is on or off.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use mtlint::Registry;
@@ -34,6 +34,20 @@ pub fn run(args: ConfigArgs) -> anyhow::Result<ExitStatus> {
         &mut out,
     )?;
     Ok(ExitStatus::Success)
+}
+
+/// The built-in rules plus the declarative rules of `--extend-rules` and of the
+/// configs' `extend-rules`, each file or folder loaded once.
+pub fn registry<'c>(cli: &[PathBuf], configs: impl IntoIterator<Item = &'c ConfigFile>) -> anyhow::Result<Registry> {
+    let mut paths: Vec<PathBuf> = cli.iter().map(|p| mtlint::fs::absolute(p)).collect();
+    for config in configs {
+        paths.extend(config.extend_rules.iter().cloned());
+    }
+    let mut seen = std::collections::HashSet::new();
+    paths.retain(|path| seen.insert(path.clone()));
+    let mut registry = Registry::builtin();
+    mtlint::declarative::extend_registry(&mut registry, &paths)?;
+    Ok(registry)
 }
 
 /// The config for a file, or for the files in a folder.

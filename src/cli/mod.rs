@@ -34,7 +34,7 @@ impl From<ExitStatus> for ExitCode {
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
     match cli.command {
-        Command::Check(args) => check::run(args),
+        Command::Check(args) => check::run(*args),
         Command::Rule(args) => rule::run_rule(args),
         Command::Rules(args) => rule::run_rules(args),
         Command::Config(args) => config::run(args),
