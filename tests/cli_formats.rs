@@ -84,6 +84,17 @@ fn sarif_validates_against_the_2_1_0_schema() {
         let (_, out) = render("sarif", extra);
         assert_valid_sarif(&serde_json::from_str(&out).unwrap());
     }
+    // The sample articles in fixtures/, with every rule on.
+    let output = Command::cargo_bin("mtlint")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", "--isolated", "fixtures", "--select", "ALL", "--unsafe-fixes"])
+        .args(["--output-format", "sarif"])
+        .output()
+        .unwrap();
+    let sarif: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(!sarif["runs"][0]["results"].as_array().unwrap().is_empty());
+    assert_valid_sarif(&sarif);
     // A clean run: no results, still a valid log.
     let output = Command::cargo_bin("mtlint")
         .unwrap()
