@@ -5,9 +5,10 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::brackets::BracketAnalysis;
 use crate::quotes::QuoteAnalysis;
 use crate::source::LineIndex;
-use crate::wordlist::TLDS;
+use crate::wordlist::{HONORIFICS, TLDS};
 
 /// One text being linted, with what rules share about it.
 pub struct Document<'a> {
@@ -16,6 +17,7 @@ pub struct Document<'a> {
     paragraphs: Vec<Range<usize>>,
     protected: OnceLock<Vec<Range<usize>>>,
     quotes: OnceLock<QuoteAnalysis>,
+    brackets: OnceLock<BracketAnalysis>,
 }
 
 impl<'a> Document<'a> {
@@ -28,6 +30,7 @@ impl<'a> Document<'a> {
             paragraphs,
             protected: OnceLock::new(),
             quotes: OnceLock::new(),
+            brackets: OnceLock::new(),
         }
     }
 
@@ -76,6 +79,11 @@ impl<'a> Document<'a> {
     /// The double-quote analysis of the whole text, computed on first use.
     pub fn quotes(&self) -> &QuoteAnalysis {
         self.quotes.get_or_init(|| QuoteAnalysis::new(self))
+    }
+
+    /// The bracket pairing of the whole text, computed on first use.
+    pub fn brackets(&self) -> &BracketAnalysis {
+        self.brackets.get_or_init(|| BracketAnalysis::new(self))
     }
 
     /// The char ending at `offset`, if any.
@@ -155,12 +163,20 @@ fn is_wrapped_block(text: &str, block: &[Range<usize>]) -> bool {
     let ended = inner
         .iter()
         .filter(|line| {
-            text[(*line).clone()]
-                .trim_end()
-                .ends_with(['.', '!', '?', ':', '"', '”', '’', ')'])
+            let line = text[(*line).clone()].trim_end();
+            line.ends_with(['.', '!', '?', ':', '"', '”', '’', ')']) && !ends_with_title(line)
         })
         .count();
     ended * 2 < inner.len()
+}
+
+/// Whether a line ends with a title and its period (`turning to Mr.`): the
+/// name follows on the next line, so the line does not end a sentence.
+fn ends_with_title(line: &str) -> bool {
+    line.strip_suffix('.').is_some_and(|rest| {
+        let word_start = rest.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + 1);
+        HONORIFICS.contains(&rest[word_start..])
+    })
 }
 
 fn paragraphs(text: &str, lines: &LineIndex) -> Vec<Range<usize>> {
@@ -331,5 +347,11 @@ mod tests {
         assert!(text[doc.paragraphs()[0].clone()].ends_with("his house."));
         assert_eq!(&text[doc.paragraphs()[1].clone()], "Next.");
         assert_eq!(doc.paragraph_of(text.find("Next").unwrap()), Some(1));
+    }
+
+    #[test]
+    fn a_line_ending_in_a_title_does_not_end_a_sentence() {
+        let text = "\"Yes, I see what she means, (turning to Mr.\nKnightley,) and I will try to hold my tongue. I\nmust make myself very disagreeable.\"";
+        assert_eq!(Document::new(text).paragraphs().len(), 1);
     }
 }

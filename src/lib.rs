@@ -5,6 +5,7 @@
 //! ([`lint`]), fixes it ([`fix::fix`]), and renders reports into any writer
 //! ([`render`]). The `mtlint` binary wires it to files and the command line.
 
+pub mod brackets;
 pub mod diagnostic;
 pub mod document;
 pub mod examples;

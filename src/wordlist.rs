@@ -22,6 +22,10 @@ pub static ABBREVIATIONS: LazyLock<HashSet<&'static str>> =
 pub static HONORIFICS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../rules/lists/honorifics.txt")));
 
+/// Abbreviations written before a number, without their period (`No`, `Art`, `Jan`).
+pub static NUMERIC_PREFIXES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("../rules/lists/numeric-prefixes.txt")));
+
 /// Top-level domains that make `word.tld` a host.
 pub static TLDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(include_str!("../rules/lists/tlds.txt")));
 

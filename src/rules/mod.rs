@@ -2,11 +2,13 @@
 
 use crate::registry::Rule;
 
+pub mod quotes;
 pub mod spacing;
 
 /// Every built-in rule.
 pub fn builtin() -> Vec<Box<dyn Rule>> {
     let mut rules = Vec::new();
     rules.extend(spacing::rules());
+    rules.extend(quotes::rules());
     rules
 }

@@ -2,13 +2,19 @@
 
 use crate::registry::Rule;
 
+pub mod missing_space_after_abbreviation;
+pub mod missing_space_after_closing_quote;
 pub mod missing_space_after_sentence_end;
+pub mod missing_space_around_bracket;
 pub mod multiple_spaces;
 pub mod trailing_whitespace;
 
 pub fn rules() -> Vec<Box<dyn Rule>> {
     vec![
         Box::new(missing_space_after_sentence_end::MissingSpaceAfterSentenceEnd),
+        Box::new(missing_space_after_abbreviation::MissingSpaceAfterAbbreviation),
+        Box::new(missing_space_after_closing_quote::MissingSpaceAfterClosingQuote),
+        Box::new(missing_space_around_bracket::MissingSpaceAroundBracket),
         Box::new(multiple_spaces::MultipleSpaces),
         Box::new(trailing_whitespace::LeadingTrailingWhitespace),
     ]
