@@ -58,6 +58,37 @@ impl<'a> Document<'a> {
         &self.paragraphs
     }
 
+    /// Whether a paragraph reads as a headline: one line of a few words that
+    /// does not end like a sentence (`Putin: US response ignores concerns`),
+    /// with a story after it.
+    pub fn is_headline(&self, paragraph: usize) -> bool {
+        if paragraph + 1 >= self.paragraphs.len() {
+            return false;
+        }
+        let range = &self.paragraphs[paragraph];
+        let line = self.text[range.clone()].trim();
+        let words = line.split_whitespace().count();
+        (2..=25).contains(&words)
+            && !line.contains(['\n', '\r'])
+            && line
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == ')')
+    }
+
+    /// The text cut before every headline: the stories of a file that holds
+    /// several, each with its headline first. Checks of one story's
+    /// consistency run within one of these.
+    pub fn stories(&self) -> Vec<Range<usize>> {
+        let mut starts: Vec<usize> = (0..self.paragraphs.len())
+            .filter(|&p| p > 0 && self.is_headline(p))
+            .map(|p| self.paragraphs[p].start)
+            .collect();
+        starts.insert(0, 0);
+        starts.push(self.text.len());
+        starts.windows(2).map(|w| w[0]..w[1]).collect()
+    }
+
     /// The index of the paragraph holding `offset`, if any.
     pub fn paragraph_of(&self, offset: usize) -> Option<usize> {
         let index = self.paragraphs.partition_point(|p| p.end <= offset);
@@ -347,6 +378,21 @@ mod tests {
         assert!(text[doc.paragraphs()[0].clone()].ends_with("his house."));
         assert_eq!(&text[doc.paragraphs()[1].clone()], "Next.");
         assert_eq!(doc.paragraph_of(text.find("Next").unwrap()), Some(1));
+    }
+
+    #[test]
+    fn stories_start_at_headlines() {
+        let text = "Putin: talks to go on\nMr Putin said so.\nHe left.\nMarkets rise after talks\nShares rose.";
+        let doc = Document::new(text);
+        assert!(doc.is_headline(0) && !doc.is_headline(1));
+        let stories: Vec<&str> = doc.stories().into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            stories,
+            vec![
+                "Putin: talks to go on\nMr Putin said so.\nHe left.\n",
+                "Markets rise after talks\nShares rose."
+            ]
+        );
     }
 
     #[test]

@@ -117,7 +117,7 @@ impl QuoteAnalysis {
                     '”' => QuoteRole::UnmatchedClose,
                     _ if carried && at_start => QuoteRole::Reopen,
                     _ if flank == Flank::Left => QuoteRole::Open,
-                    _ if !open.is_empty() || (resumes && flank == Flank::Right) => QuoteRole::Close,
+                    _ if !open.is_empty() || resumes => QuoteRole::Close,
                     _ if before.is_some_and(|c| c.is_ascii_digit()) => QuoteRole::Inch,
                     _ if flank == Flank::Right => QuoteRole::UnmatchedClose,
                     _ => QuoteRole::Open,

@@ -2,6 +2,8 @@
 
 use crate::registry::Rule;
 
+pub mod consistency;
+pub mod markers;
 pub mod quotes;
 pub mod spacing;
 
@@ -10,5 +12,7 @@ pub fn builtin() -> Vec<Box<dyn Rule>> {
     let mut rules = Vec::new();
     rules.extend(spacing::rules());
     rules.extend(quotes::rules());
+    rules.extend(markers::rules());
+    rules.extend(consistency::rules());
     rules
 }
