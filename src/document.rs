@@ -66,6 +66,9 @@ impl<'a> Document<'a> {
             return false;
         }
         let range = &self.paragraphs[paragraph];
+        if range.len() > MAX_HEADLINE_LEN {
+            return false;
+        }
         let line = self.text[range.clone()].trim();
         let words = line.split_whitespace().count();
         (2..=25).contains(&words)
@@ -169,6 +172,9 @@ impl<'a> Document<'a> {
     }
 }
 
+/// Longest headline, in bytes; longer lines are prose.
+const MAX_HEADLINE_LEN: usize = 300;
+
 fn trim_line_ending(text: &str, mut range: Range<usize>) -> Range<usize> {
     let bytes = text.as_bytes();
     while range.end > range.start && matches!(bytes[range.end - 1], b'\n' | b'\r') {
@@ -205,7 +211,11 @@ fn is_wrapped_block(text: &str, block: &[Range<usize>]) -> bool {
 /// name follows on the next line, so the line does not end a sentence.
 fn ends_with_title(line: &str) -> bool {
     line.strip_suffix('.').is_some_and(|rest| {
-        let word_start = rest.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + 1);
+        let word_start = rest
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !c.is_alphabetic())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         HONORIFICS.contains(&rest[word_start..])
     })
 }
@@ -397,6 +407,7 @@ mod tests {
 
     #[test]
     fn a_line_ending_in_a_title_does_not_end_a_sentence() {
+        assert!(!ends_with_title("Harriet\u{2122}."));
         let text = "\"Yes, I see what she means, (turning to Mr.\nKnightley,) and I will try to hold my tongue. I\nmust make myself very disagreeable.\"";
         assert_eq!(Document::new(text).paragraphs().len(), 1);
     }

@@ -14,7 +14,7 @@ declare_rule! {
     /// `US` and `U.S.`, `UK` and `U.K.`, `UN` and `U.N.`, `USSR` and
     /// `U.S.S.R.`. To keep clear of the pronoun in capitals (`TELL US MORE`),
     /// an undotted form counts only when a lowercase word or punctuation
-    /// follows it and its line is not written in capitals; `US$5` and `US
+    /// follows it and its line is not written in capitals (around it); `US$5` and `US
     /// Open` do not count. A file that holds several stories is cut at their
     /// headlines, and headlines themselves do not count: AP writes `UN` in a
     /// headline and `U.N.` in the story.
@@ -174,11 +174,22 @@ fn occurrence(doc: &Document, start: usize, end: usize, dotted: bool) -> Option<
 }
 
 /// Whether the line holding `offset` is written mostly in capitals, like a
-/// headline where `US` may be the pronoun.
+/// headline where `US` may be the pronoun. Only the 200 bytes around the
+/// offset are counted, so a long line costs the same as a short one.
 fn in_capitals(doc: &Document, offset: usize) -> bool {
     let lines = doc.lines();
-    let line = &doc.text()[lines.line_range(lines.line_of(offset))];
-    let upper = line.chars().filter(|c| c.is_uppercase()).count();
-    let lower = line.chars().filter(|c| c.is_lowercase()).count();
+    let text = doc.text();
+    let line = lines.line_range(lines.line_of(offset));
+    let mut start = line.start.max(offset.saturating_sub(100));
+    let mut end = line.end.min(offset + 100);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let window = &text[start..end];
+    let upper = window.chars().filter(|c| c.is_uppercase()).count();
+    let lower = window.chars().filter(|c| c.is_lowercase()).count();
     upper > lower
 }

@@ -12,7 +12,8 @@ declare_rule! {
     /// inner spaces do not matter). It must stand at the end of a paragraph
     /// after the sentence's final punctuation, or as a paragraph of its own; an
     /// unambiguous mark such as `(End)` is also taken at the very end of the
-    /// text without punctuation before it.
+    /// text without punctuation before it, and at the end of a line inside a
+    /// hard-wrapped paragraph after a sentence's final punctuation.
     ///
     /// ## Why it matters
     /// Chinese wire copy ends with （完）, "finished". MT renders it as
@@ -51,8 +52,26 @@ declare_rule! {
     ///
     /// Next story: markets rose on Monday.
     /// ```
+    /// ```bad
+    /// The ministry issued a statement on the talks and the two sides.(End)
+    /// A separate report said markets rose on Monday, and the
+    /// central bank held rates steady as the
+    /// talks went on.
+    /// ```
+    /// ```fixed
+    /// The ministry issued a statement on the talks and the two sides.
+    /// A separate report said markets rose on Monday, and the
+    /// central bank held rates steady as the
+    /// talks went on.
+    /// ```
     /// ```good
     /// Prices rose (after tax) by 3% (after 1997 levels).
+    /// ```
+    /// ```good
+    /// The seminar ran late, and the last session was over.(after)
+    /// the guests left for dinner, and the
+    /// hosts cleared the hall before they
+    /// went home.
     /// ```
     /// ```good
     /// “It’s over,” he said of the End of History.
@@ -86,8 +105,13 @@ const MAX_MARKER_LEN: usize = 48;
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     let paragraphs = doc.paragraphs();
-    for (index, paragraph) in paragraphs.iter().enumerate() {
-        let body = text[paragraph.clone()].trim_end();
+    // Line by line: in hard-wrapped text a mark can end a line inside a
+    // paragraph (`the talks.(End)` and the next story on the next line).
+    for line in doc.line_contents() {
+        let body = text[line.clone()].trim_end();
+        let Some(index) = doc.paragraph_of(line.start) else {
+            continue;
+        };
         let Some(marker_start) = marker_start(body) else {
             continue;
         };
@@ -96,17 +120,23 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         if !END_MARKERS.contains(normalized.as_str()) {
             continue;
         }
-        let before = body[..marker_start].trim_end();
-        let last = index + 1 == paragraphs.len();
+        let paragraph = &paragraphs[index];
+        let start = line.start + marker_start;
+        let end = line.start + body.len();
+        let before = text[paragraph.start..start].trim_end();
+        let ambiguous = AMBIGUOUS.contains(&normalized.as_str());
+        let ends_paragraph = end >= text[paragraph.clone()].trim_end().len() + paragraph.start;
+        let last = ends_paragraph && index + 1 == paragraphs.len();
         let after_sentence = before.ends_with(['.', '!', '?', '。', '！', '？', '…', '”', '"', '’']);
         let own_paragraph = before.is_empty();
-        let unambiguous_at_end =
-            last && !AMBIGUOUS.contains(&normalized.as_str()) && !before.ends_with(char::is_alphanumeric);
-        if !(after_sentence || own_paragraph || unambiguous_at_end) {
+        let accepted = if ends_paragraph {
+            after_sentence || own_paragraph || (last && !ambiguous && !before.ends_with(char::is_alphanumeric))
+        } else {
+            after_sentence && !ambiguous
+        };
+        if !accepted {
             continue;
         }
-        let start = paragraph.start + marker_start;
-        let end = paragraph.start + body.len();
         // Delete the space before the mark; for a paragraph of its own, the
         // line breaks that separate it from the paragraph before.
         let delete_from = match (own_paragraph, index) {

@@ -9,8 +9,8 @@ declare_rule! {
     /// Xiaoguang)Russian President`, or to the word before it, `the
     /// spokesman(Zhao Lijian) said`.
     ///
-    /// After a closing bracket, the group must stand free on its left (after a
-    /// space or at the start of a line) and hold more than a short lowercase
+    /// After a closing bracket, the group must stand free on its left (not
+    /// glued to a word) and hold more than a short lowercase
     /// affix, so `member(s)`, `(s)he`, `(re)opened`, `Ca(OH)2` and `f(x)` stay
     /// quiet. Before an opening bracket, the group must hold a space.
     ///
@@ -43,6 +43,12 @@ declare_rule! {
     /// ```
     /// ```fixed
     /// a rise of 3 (2021) percent
+    /// ```
+    /// ```bad
+    /// I must protest--(laughing)I must protest against that.
+    /// ```
+    /// ```fixed
+    /// I must protest--(laughing) I must protest against that.
     /// ```
     /// ```good
     /// Any member(s) of the board (s)he named were (re)opened.
@@ -101,7 +107,8 @@ fn glued_after(doc: &Document, pair: &BracketPair) -> Option<Diagnostic> {
     if !doc.char_at(after)?.is_alphanumeric() {
         return None;
     }
-    let free_left = pair.open.ch == '（' || doc.char_before(pair.open.offset).is_none_or(char::is_whitespace);
+    // Not part of a word on the left (`member(s)`, `Ca(OH)2`, `f(x)`).
+    let free_left = pair.open.ch == '（' || doc.char_before(pair.open.offset).is_none_or(|c| !c.is_alphanumeric());
     let inner = &text[pair.inner()];
     if !free_left || inner.is_empty() || is_affix(inner) || doc.is_protected(pair.close.offset) {
         return None;
