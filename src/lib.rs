@@ -6,6 +6,7 @@
 //! ([`render`]). The `mtlint` binary wires it to files and the command line.
 
 pub mod baseline;
+pub mod brackets;
 pub mod declarative;
 pub mod diagnostic;
 pub mod document;

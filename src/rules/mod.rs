@@ -2,6 +2,7 @@
 
 use crate::registry::Rule;
 
+pub mod consistency;
 pub mod markers;
 pub mod numbers;
 pub mod punctuation;
@@ -20,5 +21,6 @@ pub fn builtin() -> Vec<Box<dyn Rule>> {
     rules.extend(punctuation::rules());
     rules.extend(quotes::rules());
     rules.extend(typography::rules());
+    rules.extend(consistency::rules());
     rules
 }

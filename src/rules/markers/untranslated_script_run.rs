@@ -3,6 +3,7 @@ use std::ops::Range;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::document::Document;
+use crate::rules::markers::stray_end_marker::is_end_marker;
 use crate::rules::unicode::chars::{Script, is_cjk, script_of};
 
 declare_rule! {
@@ -34,6 +35,9 @@ declare_rule! {
     /// ```
     /// ```bad
     /// the meeting （记者 王伟） was held in Jinan
+    /// ```
+    /// ```good
+    /// The fair runs until July 2.（完）
     /// ```
     /// ```good
     /// Chinese President Xi Jinping (习近平) met the press, using the word “kompromat” (компромат).
@@ -129,7 +133,7 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         // Cyrillic or Arabic letters inside a Latin word are U008's.
         let inside_word =
             script != Script::Cjk && (letter(doc.char_before(range.start)) || letter(doc.char_at(range.end)));
-        if inside_word || doc.is_protected(range.start) || is_gloss(text, range.clone()) {
+        if inside_word || doc.is_protected(range.start) || is_gloss(text, range.clone()) || in_end_marker(doc, &range) {
             continue;
         }
         let found = &text[range.clone()];
@@ -144,6 +148,16 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
             format!("Untranslated {what} `{found}` in English prose"),
         ));
     }
+}
+
+/// Whether the run is the text of a bracketed end mark (`（完）`), which M001
+/// reports and removes.
+fn in_end_marker(doc: &Document, run: &Range<usize>) -> bool {
+    let (Some(open), Some(close)) = (doc.char_before(run.start), doc.char_at(run.end)) else {
+        return false;
+    };
+    let token = &doc.text()[run.start - open.len_utf8()..run.end + close.len_utf8()];
+    is_end_marker(token)
 }
 
 /// Whether the run is a gloss: in parentheses after a word, or quoted after a
