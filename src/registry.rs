@@ -97,6 +97,19 @@ pub struct RuleMeta {
 }
 
 impl RuleMeta {
+    /// The documentation as Markdown, without the one space that `///` doc
+    /// comments put before each line.
+    pub fn documentation(&self) -> String {
+        self.doc
+            .lines()
+            .map(|line| line.strip_prefix(' ').unwrap_or(line))
+            .fold(String::with_capacity(self.doc.len()), |mut out, line| {
+                out.push_str(line);
+                out.push('\n');
+                out
+            })
+    }
+
     /// The first non-empty line of the documentation that is not a heading.
     pub fn summary(&self) -> &'static str {
         self.doc

@@ -33,7 +33,7 @@ pub fn run_rule(args: RuleArgs) -> anyhow::Result<ExitStatus> {
         if meta.default_enabled { "on" } else { "off (opt-in)" },
         meta.fix.as_str()
     )?;
-    write!(out, "{}", meta.doc)?;
+    write!(out, "{}", meta.documentation())?;
     Ok(ExitStatus::Success)
 }
 
