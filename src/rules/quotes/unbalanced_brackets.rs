@@ -11,6 +11,9 @@ declare_rule! {
     /// List items (`1)`, `a)`, `iv)`), smileys (`:)`, `;-)`) and half-open
     /// intervals (`[0, 1)`) are not brackets that need a partner.
     ///
+    /// An unclosed bracket is underlined up to the end of its sentence: the
+    /// closing bracket is missing somewhere in that stretch.
+    ///
     /// ## Why it matters
     /// When MT drops or moves a bracket, the aside runs into the sentence and
     /// the reader cannot tell where it ends; a credit such as `(reporter …` may
@@ -55,7 +58,10 @@ declare_rule! {
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     for problem in &doc.brackets().problems {
         let (span, message) = match problem {
-            BracketProblem::Unclosed(open) => (open.span(), format!("`{}` is never closed", open.ch)),
+            BracketProblem::Unclosed(open) => (
+                open.span().start..clause_end(doc, open.span().end),
+                format!("`{}` is never closed", open.ch),
+            ),
             BracketProblem::UnmatchedClose(close) => (close.span(), format!("`{}` closes nothing", close.ch)),
             BracketProblem::Crossed { open, close } => (
                 close.span(),
@@ -64,4 +70,31 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         };
         out.push(Diagnostic::new(&UnbalancedBrackets::META, span, message));
     }
+}
+
+/// Longest stretch shown after an unclosed bracket, in bytes.
+const MAX_CLAUSE_LEN: usize = 200;
+
+/// Where the closing bracket should have come at the latest: the end of the
+/// sentence after `from` (before its final stop), or of the paragraph, capped.
+fn clause_end(doc: &Document, from: usize) -> usize {
+    let text = doc.text();
+    let limit = doc
+        .paragraph_of(from.saturating_sub(1))
+        .map_or(text.len(), |index| doc.paragraphs()[index].end)
+        .min(from + MAX_CLAUSE_LEN);
+    let mut end = from;
+    let mut chars = text[from..].char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        let at = from + offset;
+        if at >= limit {
+            break;
+        }
+        let stop = matches!(c, '.' | '!' | '?' | '。' | '！' | '？');
+        if stop && chars.peek().is_none_or(|&(_, next)| next.is_whitespace()) {
+            break;
+        }
+        end = at + c.len_utf8();
+    }
+    end
 }

@@ -22,6 +22,9 @@ declare_rule! {
     /// Prime Minister Viktor Orbán visited the café.
     /// ```
     /// ```good
+    /// a\u{a0}b and café
+    /// ```
+    /// ```good
     /// Prime Minister Viktor Orbán visited the café in Hawaiʻi.
     /// ```
     /// ```good
@@ -47,7 +50,8 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let bytes = text.as_bytes();
     let mut covered = 0;
     for (pos, &byte) in bytes.iter().enumerate() {
-        if pos < covered || byte < 0x80 {
+        // Only lead bytes start a char; continuation bytes are 0b10xx_xxxx.
+        if pos < covered || byte < 0x80 || byte & 0xC0 == 0x80 {
             continue;
         }
         // Normalisation never crosses whitespace, so one token is a unit.
