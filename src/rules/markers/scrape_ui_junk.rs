@@ -7,7 +7,11 @@ declare_rule! {
     /// ## What it finds
     /// A line that is page furniture a scraper kept as text:
     /// - only dates, times and counters, with at most two label words:
-    ///   `2022-06-21 0 By`, `10:32 1,024`, `updated on: 2019-05-09`;
+    ///   `2022-06-21 0 By`, `10:32 1,024`, `updated on: 2019-05-09`, or a date
+    ///   glued to its time with one section name: `2024/06/3023:26:32 international 1526`;
+    /// - a date label and its date glued to the start of the story's first
+    ///   sentence: `date 2023-04-28 On April 27, …` (only the label and date are
+    ///   reported and deleted);
     /// - a byline label with no name: `By`, `By:`, `Author:`;
     /// - a user-interface string from `rules/lists/ui-junk.txt`: `Share to:`,
     ///   `Scan the QR code`, `Click to enlarge`, `Comments (0)`, `Print | Close`,
@@ -46,8 +50,23 @@ declare_rule! {
     /// ```bad
     /// Read also: Markets rise after the talks
     /// ```
+    /// ```bad
+    /// 2024/06/3023:26:32 international 1526
+    /// ```
+    /// ```bad
+    /// date 2023-04-28 On April 27, the committee held its eighth meeting.
+    /// ```
+    /// ```fixed
+    /// On April 27, the committee held its eighth meeting.
+    /// ```
     /// ```good
     /// By Hu Xiaoguang
+    /// ```
+    /// ```good
+    /// Date 2023-04-28 was chosen for the vote.
+    /// ```
+    /// ```good
+    /// 2024-06-30 marked the end of the season
     /// ```
     /// ```good
     /// By 2030, the plant will produce 10,000 cars a year.
@@ -116,6 +135,20 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     // hard-wrapped paragraph.
     for range in doc.line_contents() {
         let line = text[range.clone()].trim();
+        if let Some(end) = metadata_prefix(&text[range.clone()]) {
+            let prefix = range.start..range.start + end;
+            let label = text[prefix.clone()].trim_start();
+            let remove = prefix.start..prefix.end + 1;
+            out.push(
+                Diagnostic::new(
+                    &ScrapeUiJunk::META,
+                    prefix.end - label.len()..prefix.end,
+                    format!("Page metadata glued to the start of the story: `{label}`"),
+                )
+                .with_fix(Fix::unsafe_("Delete the metadata", vec![Edit::deletion(remove)])),
+            );
+            continue;
+        }
         if line.is_empty() || line.len() > MAX_JUNK_LEN {
             continue;
         }
@@ -172,20 +205,63 @@ fn line_deletion(text: &str, line: std::ops::Range<usize>) -> std::ops::Range<us
 /// `updated on: 2019-05-09`.
 fn is_counters(line: &str) -> bool {
     let mut dated = false;
+    let mut full_date = false;
     let mut labels = 0;
+    let mut categories = 0;
     let mut words = 0;
     for word in line.split_whitespace() {
         words += 1;
-        if is_date(word) || is_time(word) {
+        if is_date(word) || is_date_time(word) {
+            dated = true;
+            full_date = true;
+        } else if is_time(word) {
             dated = true;
         } else if is_counter(word) || matches!(word, "|" | "/" | "-" | "·") {
         } else if LABELS.contains(&word.trim_end_matches(':').to_lowercase().as_str()) {
             labels += 1;
+        } else if word.len() <= 15 && word.bytes().all(|b| b.is_ascii_lowercase()) {
+            // A section name between the date and a counter: `international`.
+            categories += 1;
         } else {
             return false;
         }
     }
-    dated && labels <= 2 && words >= 2
+    dated && labels <= 2 && words >= 2 && (categories == 0 || (categories == 1 && full_date && labels == 0))
+}
+
+/// A date glued to a time, as page templates print them without a space:
+/// `2024/06/3023:26:32`.
+fn is_date_time(word: &str) -> bool {
+    word.find(':')
+        .and_then(|colon| colon.checked_sub(2))
+        .is_some_and(|split| is_date(&word[..split]) && is_time(&word[split..]))
+}
+
+/// Labels that put a page's metadata in front of the story's first sentence.
+const METADATA_LABELS: &[&str] = &["date", "time", "updated", "published", "posted"];
+
+/// `date 2023-04-28` (or `Updated: 2019-05-09 10:32`) at the start of a line
+/// that goes on with a sentence: the range of the label and its values.
+fn metadata_prefix(line: &str) -> Option<usize> {
+    let body = line.trim_start();
+    let lead = line.len() - body.len();
+    let mut words = body.split(' ');
+    let label = words.next()?;
+    if !METADATA_LABELS.contains(&label.trim_end_matches(':').to_lowercase().as_str()) {
+        return None;
+    }
+    let mut end = lead + label.len();
+    let mut dated = false;
+    for word in words {
+        if is_date(word) || is_date_time(word) || is_time(word) {
+            dated = true;
+            end += 1 + word.len();
+        } else {
+            let starts_sentence = word.chars().next().is_some_and(char::is_uppercase);
+            return (dated && starts_sentence).then_some(end);
+        }
+    }
+    None
 }
 
 /// `2022-06-21`, `2024/06/30`, `21.06.2022`: three groups of digits, one a year.
