@@ -63,6 +63,9 @@ declare_rule! {
     /// By Hu Xiaoguang
     /// ```
     /// ```good
+    /// ”: the quote was cut
+    /// ```
+    /// ```good
     /// Date 2023-04-28 was chosen for the vote.
     /// ```
     /// ```good
@@ -234,7 +237,7 @@ fn is_counters(line: &str) -> bool {
 fn is_date_time(word: &str) -> bool {
     word.find(':')
         .and_then(|colon| colon.checked_sub(2))
-        .is_some_and(|split| is_date(&word[..split]) && is_time(&word[split..]))
+        .is_some_and(|split| word.is_char_boundary(split) && is_date(&word[..split]) && is_time(&word[split..]))
 }
 
 /// Labels that put a page's metadata in front of the story's first sentence.
