@@ -23,6 +23,17 @@ fn check(dir: &Path, args: &[&str]) -> (i32, String) {
     (output.status.code().unwrap(), String::from_utf8(output.stdout).unwrap())
 }
 
+/// A folder holding `a.txt` with `text`, and its findings written to `base.json`.
+fn with_baseline(text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", text);
+    mtlint_in(dir.path())
+        .args(["check", "--isolated", "a.txt", "--write-baseline", "base.json"])
+        .assert()
+        .code(0);
+    dir
+}
+
 #[test]
 fn a_baseline_hides_known_findings_and_reports_new_ones() {
     let dir = tempfile::tempdir().unwrap();
@@ -71,12 +82,7 @@ fn a_baseline_hides_known_findings_and_reports_new_ones() {
 
 #[test]
 fn fixed_findings_drop_out_silently() {
-    let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "a.txt", ARTICLE);
-    mtlint_in(dir.path())
-        .args(["check", "--isolated", "a.txt", "--write-baseline", "base.json"])
-        .assert()
-        .code(0);
+    let dir = with_baseline(ARTICLE);
     mtlint_in(dir.path())
         .args(["check", "--isolated", "a.txt", "--fix"])
         .assert()
@@ -92,12 +98,7 @@ fn fixed_findings_drop_out_silently() {
 
 #[test]
 fn an_edit_on_the_findings_own_line_makes_it_new() {
-    let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "a.txt", ARTICLE);
-    mtlint_in(dir.path())
-        .args(["check", "--isolated", "a.txt", "--write-baseline", "base.json"])
-        .assert()
-        .code(0);
+    let dir = with_baseline(ARTICLE);
     write(dir.path(), "a.txt", &ARTICLE.replace("on Monday.It", "on Tuesday.It"));
     let (code, out) = check(dir.path(), &["a.txt", "--baseline", "base.json", "-q"]);
     assert_eq!(code, 1);
@@ -159,13 +160,8 @@ fn the_baseline_file_is_sorted_stable_and_relative_to_its_folder() {
 
 #[test]
 fn a_baseline_counts_identical_findings() {
-    let dir = tempfile::tempdir().unwrap();
     let line = "Prices rose again.Traders were surprised.\n";
-    write(dir.path(), "a.txt", &line.repeat(2));
-    mtlint_in(dir.path())
-        .args(["check", "--isolated", "a.txt", "--write-baseline", "base.json"])
-        .assert()
-        .code(0);
+    let dir = with_baseline(&line.repeat(2));
     write(dir.path(), "a.txt", &line.repeat(3));
     let (code, out) = check(dir.path(), &["a.txt", "--baseline", "base.json", "-q"]);
     assert_eq!((code, out.lines().count()), (1, 1), "{out}");
