@@ -162,6 +162,18 @@ impl<'a> Document<'a> {
         &self.text[start..offset]
     }
 
+    /// The run of letters, digits and inner periods ending at `offset`, without
+    /// leading periods: `U.S` in `U.S.The`, `p.m` in `p.m.`.
+    pub fn dotted_word_before(&self, offset: usize) -> &'a str {
+        let start = self.text[..offset]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+            .last()
+            .map_or(offset, |(i, _)| i);
+        self.text[start..offset].trim_start_matches('.')
+    }
+
     /// The run of alphanumeric chars starting at `offset`.
     pub fn word_after(&self, offset: usize) -> &'a str {
         let after = &self.text[offset..];
@@ -422,6 +434,16 @@ mod tests {
                 "Markets rise after talks\nShares rose."
             ]
         );
+    }
+
+    #[test]
+    fn dotted_words_keep_inner_periods_and_drop_leading_ones() {
+        let text = "In the U.S.The talks ended at 5 p.m. ..Reuters";
+        let doc = Document::new(text);
+        assert_eq!(doc.dotted_word_before(text.find("The").unwrap() - 1), "U.S");
+        assert_eq!(doc.dotted_word_before(text.rfind(" ..").unwrap() - 1), "p.m");
+        assert_eq!(doc.dotted_word_before(text.len()), "Reuters");
+        assert_eq!(doc.dotted_word_before(text.find(" the").unwrap()), "In");
     }
 
     #[test]

@@ -3,7 +3,9 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
+mod common;
+
+use common::{mtlint_in, write};
 
 /// Two known defects: S001 on the first line, S008 on the third.
 const ARTICLE: &str = "\
@@ -12,20 +14,8 @@ The ministry did not give a figure.
 Exports are expected to rise by  a fifth this year.
 ";
 
-fn mtlint(dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("mtlint").unwrap();
-    command.current_dir(dir);
-    command
-}
-
-fn write(dir: &Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
-
 fn check(dir: &Path, args: &[&str]) -> (i32, String) {
-    let output = mtlint(dir)
+    let output = mtlint_in(dir)
         .args(["check", "--isolated", "--output-format", "concise"])
         .args(args)
         .output()
@@ -33,11 +23,22 @@ fn check(dir: &Path, args: &[&str]) -> (i32, String) {
     (output.status.code().unwrap(), String::from_utf8(output.stdout).unwrap())
 }
 
+/// A folder holding `a.txt` with `text`, and its findings written to `base.json`.
+fn with_baseline(text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", text);
+    mtlint_in(dir.path())
+        .args(["check", "--isolated", "a.txt", "--write-baseline", "base.json"])
+        .assert()
+        .code(0);
+    dir
+}
+
 #[test]
 fn a_baseline_hides_known_findings_and_reports_new_ones() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "news/a.txt", ARTICLE);
-    let output = mtlint(dir.path())
+    let output = mtlint_in(dir.path())
         .args([
             "check",
             "--isolated",
@@ -81,17 +82,12 @@ fn a_baseline_hides_known_findings_and_reports_new_ones() {
 
 #[test]
 fn fixed_findings_drop_out_silently() {
-    let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "a.txt", ARTICLE);
-    mtlint(dir.path())
-        .args(["check", "--isolated", "a.txt", "--write-baseline", "base.json"])
-        .assert()
-        .code(0);
-    mtlint(dir.path())
+    let dir = with_baseline(ARTICLE);
+    mtlint_in(dir.path())
         .args(["check", "--isolated", "a.txt", "--fix"])
         .assert()
         .code(0);
-    let output = mtlint(dir.path())
+    let output = mtlint_in(dir.path())
         .args(["check", "--isolated", "a.txt", "--baseline", "base.json"])
         .output()
         .unwrap();
@@ -102,12 +98,7 @@ fn fixed_findings_drop_out_silently() {
 
 #[test]
 fn an_edit_on_the_findings_own_line_makes_it_new() {
-    let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "a.txt", ARTICLE);
-    mtlint(dir.path())
-        .args(["check", "--isolated", "a.txt", "--write-baseline", "base.json"])
-        .assert()
-        .code(0);
+    let dir = with_baseline(ARTICLE);
     write(dir.path(), "a.txt", &ARTICLE.replace("on Monday.It", "on Tuesday.It"));
     let (code, out) = check(dir.path(), &["a.txt", "--baseline", "base.json", "-q"]);
     assert_eq!(code, 1);
@@ -120,7 +111,7 @@ fn the_baseline_file_is_sorted_stable_and_relative_to_its_folder() {
     write(dir.path(), "b/z.txt", ARTICLE);
     write(dir.path(), "a/y.txt", &ARTICLE.repeat(2));
     let record = |cwd: &Path, args: &[&str]| {
-        mtlint(cwd)
+        mtlint_in(cwd)
             .args(["check", "--isolated", "--select", "S"])
             .args(args)
             .assert()
@@ -169,13 +160,8 @@ fn the_baseline_file_is_sorted_stable_and_relative_to_its_folder() {
 
 #[test]
 fn a_baseline_counts_identical_findings() {
-    let dir = tempfile::tempdir().unwrap();
     let line = "Prices rose again.Traders were surprised.\n";
-    write(dir.path(), "a.txt", &line.repeat(2));
-    mtlint(dir.path())
-        .args(["check", "--isolated", "a.txt", "--write-baseline", "base.json"])
-        .assert()
-        .code(0);
+    let dir = with_baseline(&line.repeat(2));
     write(dir.path(), "a.txt", &line.repeat(3));
     let (code, out) = check(dir.path(), &["a.txt", "--baseline", "base.json", "-q"]);
     assert_eq!((code, out.lines().count()), (1, 1), "{out}");
@@ -190,7 +176,7 @@ fn a_missing_or_broken_baseline_is_an_error() {
         ("missing.json", "missing.json: cannot read the baseline"),
         ("broken.json", "broken.json: not a baseline file"),
     ] {
-        let output = mtlint(dir.path())
+        let output = mtlint_in(dir.path())
             .args(["check", "--isolated", "a.txt", "--baseline", file])
             .output()
             .unwrap();
@@ -205,7 +191,7 @@ fn write_baseline_refuses_fix_and_diff() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.txt", ARTICLE);
     for flag in ["--fix", "--diff"] {
-        mtlint(dir.path())
+        mtlint_in(dir.path())
             .args(["check", "a.txt", flag, "--write-baseline", "b.json"])
             .assert()
             .code(2);

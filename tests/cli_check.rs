@@ -2,28 +2,21 @@
 //! every exit code.
 
 use std::fs;
-use std::path::Path;
 
 use assert_cmd::Command;
+
+mod common;
+
+use common::{stdout, write};
 
 /// Two glued sentences (S001) and a double space (S008) on one line.
 const GLUED: &str = "The talks failed.Russia said so.  Nothing else.\n";
 const CLEAN: &str = "The talks failed. Russia said so.\n";
 
 fn mtlint() -> Command {
-    let mut command = Command::cargo_bin("mtlint").unwrap();
+    let mut command = common::mtlint();
     command.env_remove("NO_COLOR");
     command
-}
-
-fn stdout(command: &mut Command) -> String {
-    String::from_utf8(command.output().unwrap().stdout).unwrap()
-}
-
-fn write(dir: &Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
 }
 
 #[test]

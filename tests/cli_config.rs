@@ -4,26 +4,16 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
+mod common;
+
+use common::{HOUSE_RULE, mtlint_in, repo_file, repo_path, write};
 
 /// S001 (glued sentences) at column 36 and S008 (double space) at column 58.
 const DEFECTS: &str = "The delegation arrived on Monday.Talks began at  noon in the capital.\n";
 
-fn mtlint(dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("mtlint").unwrap();
-    command.current_dir(dir);
-    command
-}
-
-fn write(dir: &Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
-
 /// Runs `check ARGS --output-format concise -q` and returns (exit code, stdout, stderr).
 fn check(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = mtlint(dir)
+    let output = mtlint_in(dir)
         .arg("check")
         .args(args)
         .args(["--output-format", "concise", "-q"])
@@ -143,7 +133,7 @@ fn allow_drops_diagnostics_inside_exact_and_regex_matches() {
         "a.txt:1:52: S001 [*] Missing space after `.` between two sentences\n"
     );
     // --fix leaves allowed text alone too.
-    mtlint(dir.path()).args(["check", "--fix", "a.txt"]).assert().code(0);
+    mtlint_in(dir.path()).args(["check", "--fix", "a.txt"]).assert().code(0);
     assert_eq!(
         fs::read_to_string(dir.path().join("a.txt")).unwrap(),
         "Readers of Yahoo!News and Sina.Weibo saw the report. Officials confirmed it.\n"
@@ -184,7 +174,7 @@ fn severity_overrides_follow_the_narrowest_selector() {
         "[severity]\nS = \"info\"\nS001 = \"error\"\n",
     );
     write(dir.path(), "a.txt", DEFECTS);
-    let out = mtlint(dir.path())
+    let out = mtlint_in(dir.path())
         .args(["check", "a.txt", "--output-format", "json"])
         .output()
         .unwrap();
@@ -206,7 +196,7 @@ fn unfixable_rules_are_reported_but_not_fixed() {
     let (code, out, _) = check(dir.path(), &["a.txt"]);
     assert_eq!(code, 1);
     assert!(out.contains("S001 [*]") && out.contains("S008 2 spaces"), "{out}");
-    mtlint(dir.path()).args(["check", "--fix", "a.txt"]).assert().code(1);
+    mtlint_in(dir.path()).args(["check", "--fix", "a.txt"]).assert().code(1);
     assert_eq!(
         fs::read_to_string(dir.path().join("a.txt")).unwrap(),
         "The delegation arrived on Monday. Talks began at  noon in the capital.\n"
@@ -265,7 +255,7 @@ fn extend_rules_paths_must_exist() {
     fs::create_dir_all(dir.path().join("house-rules")).unwrap();
     write(dir.path(), "mtlint.toml", "extend-rules = [\"house-rules\"]\n");
     write(dir.path(), "a.txt", DEFECTS);
-    let out = mtlint(dir.path())
+    let out = mtlint_in(dir.path())
         .args(["config", "a.txt", "--output-format", "json"])
         .output()
         .unwrap();
@@ -333,7 +323,7 @@ fn every_config_error_names_file_line_and_key_and_exits_2() {
         write(dir.path(), "mtlint.toml", config);
         write(dir.path(), "a.txt", DEFECTS);
         for args in [&["check", "a.txt"][..], &["config", "a.txt"][..]] {
-            let output = mtlint(dir.path()).args(args).output().unwrap();
+            let output = mtlint_in(dir.path()).args(args).output().unwrap();
             let err = String::from_utf8(output.stderr).unwrap();
             assert_eq!(output.status.code(), Some(2), "{config}: {err}");
             assert!(output.stdout.is_empty(), "{config}");
@@ -355,7 +345,7 @@ fn config_shows_the_file_and_why_each_rule_is_on() {
         "ignore = [\"S008\"]\n[severity]\nS001 = \"warning\"\n",
     );
     write(dir.path(), "a.txt", DEFECTS);
-    let out = mtlint(dir.path()).args(["config", "a.txt"]).output().unwrap();
+    let out = mtlint_in(dir.path()).args(["config", "a.txt"]).output().unwrap();
     let out = String::from_utf8(out.stdout).unwrap();
     let config = dir.path().join("mtlint.toml");
     assert!(out.contains(&format!("Config file: {}\n", config.display())), "{out}");
@@ -365,7 +355,7 @@ fn config_shows_the_file_and_why_each_rule_is_on() {
     let s008 = out.lines().find(|l| l.contains(" S008 ")).unwrap();
     assert!(s008.starts_with("  off") && s008.ends_with(&format!("ignore in {}", config.display())));
     // check --show-settings takes the command line into account, and checks nothing.
-    let out = mtlint(dir.path())
+    let out = mtlint_in(dir.path())
         .args(["check", "a.txt", "--show-settings", "--extend-select", "S008"])
         .assert()
         .code(0)
@@ -380,7 +370,7 @@ fn config_shows_the_file_and_why_each_rule_is_on() {
 #[test]
 fn config_without_a_file_shows_the_defaults() {
     let dir = tempfile::tempdir().unwrap();
-    let out = mtlint(dir.path()).args(["config", "--isolated"]).output().unwrap();
+    let out = mtlint_in(dir.path()).args(["config", "--isolated"]).output().unwrap();
     let out = String::from_utf8(out.stdout).unwrap();
     assert!(
         out.starts_with("Settings for .\nConfig file: none (built-in defaults)\n\nRules:\n"),
@@ -390,7 +380,7 @@ fn config_without_a_file_shows_the_defaults() {
 
 #[test]
 fn the_shipped_schema_matches_the_code() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("mtlint.schema.json");
+    let path = repo_path("mtlint.schema.json");
     let generated = serde_json::to_string_pretty(&mtlint::settings::config_schema()).unwrap() + "\n";
     if std::env::var_os("MTLINT_UPDATE_SCHEMA").is_some() {
         fs::write(&path, &generated).unwrap();
@@ -400,7 +390,7 @@ fn the_shipped_schema_matches_the_code() {
         shipped == generated,
         "mtlint.schema.json is out of date: run `MTLINT_UPDATE_SCHEMA=1 cargo test --test cli_config`"
     );
-    let out = mtlint(Path::new(env!("CARGO_MANIFEST_DIR")))
+    let out = mtlint_in(Path::new(env!("CARGO_MANIFEST_DIR")))
         .args(["config", "--schema"])
         .output()
         .unwrap();
@@ -412,7 +402,7 @@ fn the_schema_accepts_a_full_config_and_rejects_unknown_keys() {
     let schema = mtlint::settings::config_schema();
     let validator = jsonschema::validator_for(&schema).unwrap();
     // The example in the README, whole.
-    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let readme = repo_file("README.md");
     let example = readme
         .split("```toml\n#:schema ./mtlint.schema.json\n")
         .nth(1)
@@ -423,38 +413,13 @@ fn the_schema_accepts_a_full_config_and_rejects_unknown_keys() {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir(dir.path().join("house-rules")).unwrap();
     write(dir.path(), "mtlint.toml", example);
-    mtlint(dir.path()).arg("config").assert().code(0);
+    mtlint_in(dir.path()).arg("config").assert().code(0);
     let full: toml::Table = toml::from_str(example).unwrap();
     let full = serde_json::to_value(full).unwrap();
     assert!(validator.is_valid(&full), "{:?}", validator.validate(&full));
     assert!(!validator.is_valid(&serde_json::json!({"selct": ["S"]})));
     assert!(!validator.is_valid(&serde_json::json!({"severity": {"S001": "fatal"}})));
 }
-
-const HOUSE_RULE: &str = r#"
-[[rules]]
-code = "M901"
-name = "house-reported-that"
-family = "markers"
-type = "substitution"
-message = "House style: `{match}` becomes `{to}`"
-case_insensitive = true
-fix = "safe"
-doc = """
-## What it finds
-The calque `it is reported that`.
-"""
-
-[rules.swap]
-"it is reported that" = "reportedly,"
-
-[[rules.examples]]
-bad = "It is reported that the talks will resume."
-fixed = "Reportedly, the talks will resume."
-
-[[rules.examples]]
-good = "The agency reported that the talks will resume."
-"#;
 
 #[test]
 fn extend_rules_load_user_rules_that_selectors_can_name() {

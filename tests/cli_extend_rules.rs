@@ -4,35 +4,12 @@
 use std::path::Path;
 use std::process::Output;
 
-use assert_cmd::cargo::cargo_bin_cmd;
+mod common;
 
-const HOUSE_RULES: &str = r#"
-[[rules]]
-code = "M901"
-name = "house-reported-that"
-family = "markers"
-type = "substitution"
-message = "House style: `{match}` becomes `{to}`"
-case_insensitive = true
-fix = "safe"
-doc = """
-## What it finds
-The calque `it is reported that`.
-"""
-
-[rules.swap]
-"it is reported that" = "reportedly,"
-
-[[rules.examples]]
-bad = "It is reported that the talks will resume."
-fixed = "Reportedly, the talks will resume."
-
-[[rules.examples]]
-good = "The agency reported that the talks will resume."
-"#;
+use common::{HOUSE_RULE, mtlint_in, write};
 
 fn run(args: &[&str], dir: &Path) -> (Output, String, String) {
-    let output = cargo_bin_cmd!("mtlint").args(args).current_dir(dir).output().unwrap();
+    let output = mtlint_in(dir).args(args).output().unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     (output, stdout, stderr)
@@ -40,13 +17,12 @@ fn run(args: &[&str], dir: &Path) -> (Output, String, String) {
 
 fn setup() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("house")).unwrap();
-    std::fs::write(dir.path().join("house/house.toml"), HOUSE_RULES).unwrap();
-    std::fs::write(
-        dir.path().join("article.txt"),
+    write(dir.path(), "house/house.toml", HOUSE_RULE);
+    write(
+        dir.path(),
+        "article.txt",
         "It is reported that the delegation arrived in Geneva on Monday.\n",
-    )
-    .unwrap();
+    );
     dir
 }
 
@@ -100,10 +76,10 @@ fn rules_test_passes_on_a_good_file_and_fails_on_a_wrong_example() {
     assert!(stdout.contains("ok   M901::good_2"), "{stdout}");
     assert!(stdout.contains("2 passed, 0 failed"), "{stdout}");
 
-    let wrong = HOUSE_RULES
+    let wrong = HOUSE_RULE
         .replace("Reportedly, the talks", "Allegedly, the talks")
         .replace("The agency reported that", "The agency said it is reported that");
-    std::fs::write(dir.path().join("wrong.toml"), wrong).unwrap();
+    write(dir.path(), "wrong.toml", &wrong);
     let (output, stdout, _) = run(&["rules", "--test", "wrong.toml"], dir.path());
     assert_eq!(output.status.code(), Some(1), "{stdout}");
     assert!(stdout.contains("FAIL M901::bad_1: M901 fixed"), "{stdout}");
@@ -114,12 +90,12 @@ fn rules_test_passes_on_a_good_file_and_fails_on_a_wrong_example() {
 #[test]
 fn a_broken_rule_file_is_an_error_naming_file_rule_and_field() {
     let dir = setup();
-    let broken = HOUSE_RULES.replace(
+    let broken = HOUSE_RULE.replace(
         "\"it is reported that\" = \"reportedly,\"",
         "\"it is reported that\" = \"reportedly,\"\n\"(unclosed\" = \"x\"",
     );
     let broken = broken.replace("case_insensitive = true", "case_insensitive = true\nregex = true");
-    std::fs::write(dir.path().join("broken.toml"), broken).unwrap();
+    write(dir.path(), "broken.toml", &broken);
     let (output, stdout, stderr) = run(&["check", "--extend-rules", "broken.toml", "article.txt"], dir.path());
     assert_eq!(output.status.code(), Some(2), "{stdout}{stderr}");
     assert!(
@@ -133,7 +109,7 @@ fn a_broken_rule_file_is_an_error_naming_file_rule_and_field() {
 #[test]
 fn a_user_rule_may_not_take_a_shipped_code() {
     let dir = setup();
-    std::fs::write(dir.path().join("clash.toml"), HOUSE_RULES.replace("M901", "M002")).unwrap();
+    write(dir.path(), "clash.toml", &HOUSE_RULE.replace("M901", "M002"));
     let (output, _, stderr) = run(&["check", "--extend-rules", "clash.toml", "article.txt"], dir.path());
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(

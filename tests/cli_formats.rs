@@ -3,18 +3,19 @@
 //! against the 2.1.0 schema, and the documented GitHub Actions commands run.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use assert_cmd::Command;
+mod common;
+
+use common::{mtlint, repo_file, repo_path};
 
 fn data() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ci")
+    repo_path("tests/data/ci")
 }
 
 /// Runs `check --isolated FORMAT` over the three sample texts.
 fn render(format: &str, extra: &[&str]) -> (i32, String) {
-    let output = Command::cargo_bin("mtlint")
-        .unwrap()
+    let output = mtlint()
         .current_dir(data())
         .args(["check", "--isolated", "pipeline.txt", "talks.txt", "clean.txt"])
         .args(["--output-format", format])
@@ -25,7 +26,7 @@ fn render(format: &str, extra: &[&str]) -> (i32, String) {
 }
 
 fn sarif_validator() -> jsonschema::Validator {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas/sarif-schema-2.1.0.json");
+    let path = repo_path("tests/schemas/sarif-schema-2.1.0.json");
     let schema: serde_json::Value = serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
     jsonschema::validator_for(&schema).unwrap()
 }
@@ -48,8 +49,7 @@ fn github_levels_follow_severity_and_properties_are_escaped() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("mtlint.toml"), "[severity]\nS008 = \"info\"\n").unwrap();
     fs::write(dir.path().join("a,b: notes.txt"), "Aid arrived on Sunday.Rain  fell.\n").unwrap();
-    let out = Command::cargo_bin("mtlint")
-        .unwrap()
+    let out = mtlint()
         .current_dir(dir.path())
         .args(["check", "a,b: notes.txt", "--output-format", "github"])
         .output()
@@ -85,8 +85,7 @@ fn sarif_validates_against_the_2_1_0_schema() {
         assert_valid_sarif(&serde_json::from_str(&out).unwrap());
     }
     // The sample articles in fixtures/, with every rule on.
-    let output = Command::cargo_bin("mtlint")
-        .unwrap()
+    let output = mtlint()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["check", "--isolated", "fixtures", "--select", "ALL", "--unsafe-fixes"])
         .args(["--output-format", "sarif"])
@@ -96,8 +95,7 @@ fn sarif_validates_against_the_2_1_0_schema() {
     assert!(!sarif["runs"][0]["results"].as_array().unwrap().is_empty());
     assert_valid_sarif(&sarif);
     // A clean run: no results, still a valid log.
-    let output = Command::cargo_bin("mtlint")
-        .unwrap()
+    let output = mtlint()
         .current_dir(data())
         .args(["check", "--isolated", "clean.txt", "--output-format", "sarif"])
         .output()
@@ -122,11 +120,7 @@ fn sarif_results_point_into_the_rule_table() {
     let sarif: serde_json::Value = serde_json::from_str(&out).unwrap();
     let driver = &sarif["runs"][0]["tool"]["driver"];
     let rules = driver["rules"].as_array().unwrap();
-    let listed = Command::cargo_bin("mtlint")
-        .unwrap()
-        .args(["rules", "--output-format", "json"])
-        .output()
-        .unwrap();
+    let listed = mtlint().args(["rules", "--output-format", "json"]).output().unwrap();
     let listed: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
     assert_eq!(rules.len(), listed.as_array().unwrap().len(), "every rule is described");
     for rule in rules {
@@ -199,7 +193,7 @@ fn gitlab_snapshot() {
 
 /// The `run:` lines of the documented workflow that call mtlint.
 fn workflow_commands() -> Vec<String> {
-    let workflow = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/github-actions.yml")).unwrap();
+    let workflow = repo_file("docs/github-actions.yml");
     workflow
         .lines()
         .filter_map(|line| line.trim().strip_prefix("run: "))
@@ -248,7 +242,7 @@ fn the_documented_github_actions_commands_work() {
     assert_valid_sarif(&log);
     assert_eq!(log["runs"][0]["results"].as_array().unwrap().len(), 4);
     // The README shows the same workflow.
-    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let readme = repo_file("README.md");
     for command in &commands {
         assert!(readme.contains(command.as_str()), "README lacks `{command}`");
     }

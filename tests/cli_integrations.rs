@@ -3,14 +3,12 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
+mod common;
+
+use common::{mtlint, repo_file};
 
 fn completions(shell: &str) -> String {
-    let output = Command::cargo_bin("mtlint")
-        .unwrap()
-        .args(["completions", shell])
-        .output()
-        .unwrap();
+    let output = mtlint().args(["completions", shell]).output().unwrap();
     assert_eq!(output.status.code(), Some(0), "{shell}");
     String::from_utf8(output.stdout).unwrap()
 }
@@ -51,17 +49,13 @@ fn bash_completions_parse() {
 
 #[test]
 fn an_unknown_shell_is_a_usage_error() {
-    Command::cargo_bin("mtlint")
-        .unwrap()
-        .args(["completions", "tcsh"])
-        .assert()
-        .code(2);
+    mtlint().args(["completions", "tcsh"]).assert().code(2);
 }
 
 /// Each hook in `.pre-commit-hooks.yaml`: (id, entry), read line by line (the
 /// file is flat and written by us).
 fn hooks() -> Vec<(String, String)> {
-    let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml")).unwrap();
+    let text = repo_file(".pre-commit-hooks.yaml");
     let mut hooks = Vec::new();
     let mut id = None;
     for line in text.lines() {
@@ -76,7 +70,7 @@ fn hooks() -> Vec<(String, String)> {
 
 #[test]
 fn the_pre_commit_hooks_follow_the_conventions() {
-    let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml")).unwrap();
+    let text = repo_file(".pre-commit-hooks.yaml");
     assert_eq!(text.matches("  types: [text]\n").count(), 2);
     assert_eq!(text.matches("  pass_filenames: true\n").count(), 2);
     assert_eq!(text.matches("  require_serial: false\n").count(), 2);
@@ -88,13 +82,7 @@ fn the_pre_commit_hooks_follow_the_conventions() {
 fn run_hook(entry: &str, dir: &Path, files: &[&str]) -> std::process::Output {
     let mut words = entry.split_whitespace();
     assert_eq!(words.next(), Some("mtlint"));
-    Command::cargo_bin("mtlint")
-        .unwrap()
-        .current_dir(dir)
-        .args(words)
-        .args(files)
-        .output()
-        .unwrap()
+    mtlint().current_dir(dir).args(words).args(files).output().unwrap()
 }
 
 #[test]

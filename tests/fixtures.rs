@@ -3,10 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+mod common;
+
+use common::{mtlint, repo_path, stdout};
 
 fn fixtures() -> Vec<PathBuf> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"))
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(repo_path("fixtures"))
         .unwrap()
         .map(|entry| entry.unwrap().path())
         .filter(|path| path.extension().is_some_and(|e| e == "txt"))
@@ -16,12 +18,12 @@ fn fixtures() -> Vec<PathBuf> {
 }
 
 fn run(args: &[&str], stdin: Option<String>) -> String {
-    let mut command = Command::cargo_bin("mtlint").unwrap();
+    let mut command = mtlint();
     command.current_dir(env!("CARGO_MANIFEST_DIR")).args(args);
     if let Some(text) = stdin {
         command.write_stdin(text);
     }
-    String::from_utf8(command.output().unwrap().stdout).unwrap()
+    stdout(&mut command)
 }
 
 fn name(path: &Path) -> String {

@@ -120,11 +120,7 @@ fn is_word_char(c: char) -> bool {
 
 /// The run of ASCII digits starting at `at`.
 fn digits_at(text: &str, at: usize) -> &str {
-    let len = text.as_bytes()[at.min(text.len())..]
-        .iter()
-        .take_while(|b| b.is_ascii_digit())
-        .count();
-    &text[at..at + len]
+    &text[at..at + super::digits(text, at)]
 }
 
 /// Skips an ordinal suffix (`5th`) after a day; returns the offset after it.

@@ -106,7 +106,7 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         if doc.char_before(start).is_some_and(char::is_alphanumeric) {
             continue;
         }
-        let fraction = bytes[comma + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let fraction = super::digits(text, comma + 1);
         let end = comma + 1 + fraction;
         if !(1..=2).contains(&fraction) {
             continue;

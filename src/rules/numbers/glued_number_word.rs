@@ -110,12 +110,8 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
+    while let Some(start) = super::next_digit(text, i) {
+        i = start;
         // The number, with its inner separators: `3,782`, `1.5`.
         while i < bytes.len()
             && (bytes[i].is_ascii_digit()

@@ -10,6 +10,19 @@ pub mod ordinal_suffix;
 pub mod space_grouped_digits;
 pub mod weekday_date_mismatch;
 
+/// The offset of the first ASCII digit at or after `from`.
+fn next_digit(text: &str, from: usize) -> Option<usize> {
+    text.as_bytes()[from..]
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|p| from + p)
+}
+
+/// How many ASCII digits start at `at`.
+fn digits(text: &str, at: usize) -> usize {
+    text.as_bytes()[at..].iter().take_while(|b| b.is_ascii_digit()).count()
+}
+
 pub fn rules() -> Vec<Box<dyn Rule>> {
     vec![
         Box::new(weekday_date_mismatch::WeekdayDateMismatch),

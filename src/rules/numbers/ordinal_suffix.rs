@@ -62,18 +62,10 @@ fn suffix_for(last_two: u32) -> &'static str {
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
-    let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
-        }
-        let end = i;
+    while let Some(start) = super::next_digit(text, i) {
+        let end = start + super::digits(text, start);
+        i = end;
         // Inside a word (`MH370`), or after a decimal point or separator.
         let glued_before = doc
             .char_before(start)

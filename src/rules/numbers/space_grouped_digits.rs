@@ -2,6 +2,8 @@ use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::document::Document;
 
+use super::digits;
+
 declare_rule! {
     /// ## What it finds
     /// Thousands grouped with spaces, no-break spaces or thin spaces instead of
@@ -55,10 +57,6 @@ fn is_group_space(c: char) -> bool {
 }
 
 /// The length of the run of ASCII digits at `at`.
-fn digits(text: &str, at: usize) -> usize {
-    text.as_bytes()[at..].iter().take_while(|b| b.is_ascii_digit()).count()
-}
-
 /// Whether the number at `start` continues something before it: another
 /// number, a phone prefix, a month name (`May 5`).
 fn continues_something(doc: &Document, start: usize) -> bool {
@@ -82,16 +80,10 @@ fn continues_something(doc: &Document, start: usize) -> bool {
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
-    let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
+    while let Some(start) = super::next_digit(text, i) {
         let lead = digits(text, start);
-        i += lead;
+        i = start + lead;
         if lead > 3 || continues_something(doc, start) {
             continue;
         }

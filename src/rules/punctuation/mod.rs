@@ -30,14 +30,7 @@ const LOWERCASE_ABBREVIATIONS: &[&str] = &[
 /// alone: an initial or initialism (`J.`, `U.S.`, `p.m.`), or a word from the
 /// abbreviation lists (`Inc.`, `etc.`, `approx.`).
 pub(crate) fn ends_abbreviation(doc: &Document, dot: usize) -> bool {
-    let text = doc.text();
-    let start = text[..dot]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
-        .last()
-        .map_or(dot, |(i, _)| i);
-    let token = text[start..dot].trim_start_matches('.');
+    let token = doc.dotted_word_before(dot);
     if token.is_empty() {
         return false;
     }

@@ -176,7 +176,7 @@ fn glued_sentence(doc: &Document, pos: usize) -> Option<Diagnostic> {
 
     let previous = doc.char_before(run_start)?;
     let left_word = doc.word_before(run_start);
-    let dotted = dotted_token_before(text, run_start);
+    let dotted = doc.dotted_word_before(run_start);
     let mut applicability = Applicability::Safe;
     if left_word.is_empty() {
         // `(Xinhua).The`, `”.The`: only after a closing bracket or quote.
@@ -221,16 +221,4 @@ fn glued_sentence(doc: &Document, pos: usize) -> Option<Diagnostic> {
             vec![Edit::insertion(after, " ")],
         )),
     )
-}
-
-/// The run of letters, digits and inner periods before `offset`: `U.S` in
-/// `U.S.The`.
-fn dotted_token_before(text: &str, offset: usize) -> &str {
-    let start = text[..offset]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
-        .last()
-        .map_or(offset, |(i, _)| i);
-    text[start..offset].trim_start_matches('.')
 }
