@@ -15,7 +15,6 @@ use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::document::Document;
 use crate::registry::{Rule, RuleMeta};
 
-/// The memory the combined set of a pack may take.
 /// Compiled size and lazy-DFA cache of the pack's set. The cache matters most:
 /// at the default 2 MB, the Unicode classes of the shipped patterns make the
 /// DFA give up and fall back to a slow engine (70× slower on 10 MB).
