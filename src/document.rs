@@ -39,6 +39,12 @@ impl<'a> Document<'a> {
         &self.lines
     }
 
+    /// The line index, kept after the document is dropped (for
+    /// [`SourceFile::with_lines`](crate::source::SourceFile::with_lines)).
+    pub fn into_lines(self) -> LineIndex {
+        self.lines
+    }
+
     /// Each line's content range, without its line ending.
     pub fn line_contents(&self) -> impl Iterator<Item = Range<usize>> + '_ {
         (0..self.lines.line_count()).map(|line| {

@@ -63,6 +63,13 @@ impl QuoteAnalysis {
         self.balanced.get(paragraph).copied().unwrap_or(false)
     }
 
+    /// The mark starting at `offset`, if any: a binary search, since marks are
+    /// in text order (a linear scan per candidate would make rules quadratic).
+    pub fn mark_at(&self, offset: usize) -> Option<&QuoteMark> {
+        let index = self.marks.partition_point(|m| m.offset < offset);
+        self.marks.get(index).filter(|m| m.offset == offset)
+    }
+
     pub fn new(doc: &Document) -> Self {
         let text = doc.text();
         let paragraphs = doc.paragraphs();

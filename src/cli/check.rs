@@ -1,14 +1,18 @@
 //! `mtlint check`: lint (and fix) files, render the report, pick the exit code.
 
 use std::collections::BTreeMap;
-use std::io::{self, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::Path;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use mtlint::diagnostic::Applicability;
+use mtlint::document::Document;
 use mtlint::fs::{self as mfs, FileError};
 use mtlint::render::{
-    FileReport, RenderOptions, Renderer, concise::Concise, human::Human, json::Json, json::JsonLines,
+    FileReport, RenderOptions, StreamingRenderer, concise::Concise, human::Human, json::Json, json::JsonLines,
 };
 use mtlint::source::SourceFile;
 use mtlint::{Diagnostic, Registry, RuleSet, Selection};
@@ -26,14 +30,65 @@ enum Mode {
     Diff,
 }
 
-/// The outcome for one input.
+/// What a worker sends back: pieces of a file's rendered part as they are
+/// written, then the file's outcome.
+enum Message {
+    Chunk(usize, Vec<u8>),
+    Done(usize, Result<Outcome, FileError>),
+}
+
+/// The outcome for one input, once its part is rendered. The text is gone by
+/// then: only what the summary needs is kept.
 struct Outcome {
-    report: FileReport,
-    fixed: usize,
+    name: String,
+    bytes: u64,
+    counts: Counts,
+    /// The diagnostics themselves, for `--statistics` only.
+    diagnostics: Vec<Diagnostic>,
     diff: Option<String>,
     /// The fixed text of stdin, for printing.
     stdin_output: Option<String>,
     unconverged: Vec<&'static str>,
+}
+
+/// Diagnostics left, and how many are fixable at the chosen level and only
+/// with unsafe fixes.
+#[derive(Debug, Default, Clone, Copy)]
+struct Counts {
+    fixed: usize,
+    remaining: usize,
+    fixable: usize,
+    unsafe_only: usize,
+}
+
+impl Counts {
+    fn of(diagnostics: &[Diagnostic], fix_level: Applicability) -> Self {
+        let count = |level| diagnostics.iter().filter(|d| d.fixable_at(level)).count();
+        Counts {
+            fixed: 0,
+            remaining: diagnostics.len(),
+            fixable: count(fix_level),
+            unsafe_only: count(Applicability::Unsafe) - count(Applicability::Safe),
+        }
+    }
+
+    fn add(&mut self, other: Counts) {
+        self.fixed += other.fixed;
+        self.remaining += other.remaining;
+        self.fixable += other.fixable;
+        self.unsafe_only += other.unsafe_only;
+    }
+}
+
+/// Everything a worker needs to check one input.
+struct Job<'a> {
+    rules: &'a RuleSet<'a>,
+    mode: Mode,
+    options: RenderOptions,
+    stdin_name: &'a str,
+    /// `None` when the report is not rendered (`--diff`, `--statistics`).
+    renderer: Option<&'a dyn StreamingRenderer>,
+    keep_diagnostics: bool,
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
@@ -63,97 +118,341 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
         Applicability::Safe
     };
 
-    let (inputs, mut errors) = discover(&args.paths, &args.extensions);
-    let stdin_name = args.stdin_filename.clone().unwrap_or_else(|| "-".to_string());
-    let results: Vec<Result<Outcome, FileError>> = inputs
-        .par_iter()
-        .map(|input| process(input, &stdin_name, &rules, mode, fix_level))
-        .collect();
-
-    let mut outcomes = Vec::new();
-    for result in results {
-        match result {
-            Ok(outcome) => outcomes.push(outcome),
-            Err(error) => errors.push(error),
-        }
-    }
+    let (inputs, errors) = discover(&args.paths, &args.extensions);
     for error in &errors {
         eprintln!("mtlint: error: {error}");
     }
-    for outcome in &outcomes {
-        if !outcome.unconverged.is_empty() {
-            eprintln!(
-                "mtlint: warning: {}: fixes did not converge after {} passes; rules still fixing: {}",
-                outcome.report.source.name,
-                mtlint::fix::MAX_PASSES,
-                outcome.unconverged.join(", ")
-            );
-        }
-    }
-
-    let stdin_fixed = mode == Mode::Fix && outcomes.iter().any(|o| o.stdin_output.is_some());
-    let stdout = io::stdout();
-    let mut stdout = io::BufWriter::new(stdout.lock());
-    let stderr = io::stderr();
-    let mut stderr = stderr.lock();
+    let stdin_name = args.stdin_filename.clone().unwrap_or_else(|| "-".to_string());
     // With stdin fixed, stdout carries the fixed text and the report goes to stderr.
-    let report_out: &mut dyn Write = if stdin_fixed { &mut stderr } else { &mut stdout };
-    let options = RenderOptions {
-        fix_level,
-        color: !stdin_fixed && use_color(args.color),
+    let stdin_fixed = mode == Mode::Fix && inputs.contains(&Input::Stdin);
+    let renderer = renderer(args.output_format);
+    let job = Job {
+        rules: &rules,
+        mode,
+        options: RenderOptions {
+            fix_level,
+            color: !stdin_fixed && use_color(args.color),
+        },
+        stdin_name: &stdin_name,
+        renderer: (mode != Mode::Diff && !args.statistics).then_some(&*renderer),
+        keep_diagnostics: args.statistics,
     };
-    let reports: Vec<FileReport> = outcomes
-        .iter_mut()
-        .map(|o| FileReport {
-            source: o.report.source.clone(),
-            diagnostics: std::mem::take(&mut o.report.diagnostics),
-        })
-        .collect();
-    let remaining: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
-    let fixed: usize = outcomes.iter().map(|o| o.fixed).sum();
 
-    if mode == Mode::Diff {
-        for outcome in &outcomes {
-            if let Some(diff) = &outcome.diff {
-                write!(report_out, "{diff}")?;
+    let report_on_terminal = if stdin_fixed {
+        io::stderr().is_terminal()
+    } else {
+        io::stdout().is_terminal()
+    };
+    let stdout = io::stdout();
+    let mut stdout = io::BufWriter::with_capacity(256 * 1024, stdout.lock());
+    let mut stderr = io::stderr();
+    let report_out: &mut dyn Write = if stdin_fixed { &mut stderr } else { &mut stdout };
+    let mut writer = ReportWriter {
+        out: report_out,
+        renderer: job.renderer,
+        progress: Progress::new(&inputs, report_on_terminal),
+        next: 0,
+        pending: BTreeMap::new(),
+        wrote_part: false,
+        started_current: false,
+        totals: Counts::default(),
+        failed: !errors.is_empty(),
+        diff_pending: false,
+        all_diagnostics: Vec::new(),
+        stdin_output: None,
+    };
+    std::thread::scope(|scope| -> io::Result<()> {
+        let (sender, receiver) = mpsc::channel();
+        let job = &job;
+        let inputs = &inputs;
+        // The workers take files in order (`par_bridge` pulls from one
+        // iterator), so few finished files wait for an earlier one.
+        scope.spawn(move || {
+            inputs
+                .iter()
+                .enumerate()
+                .par_bridge()
+                .for_each_with(sender, |sender, (index, input)| {
+                    let mut chunks = ChunkWriter {
+                        index,
+                        buffer: Vec::new(),
+                        sender: sender.clone(),
+                    };
+                    let outcome = process(input, job, &mut chunks);
+                    chunks.send();
+                    // The receiver only goes away on an output error, which is reported.
+                    let _ = sender.send(Message::Done(index, outcome));
+                });
+        });
+        loop {
+            match receiver.recv_timeout(Duration::from_millis(200)) {
+                Ok(message) => writer.receive(message)?,
+                Err(mpsc::RecvTimeoutError::Timeout) => writer.progress.tick(),
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
             }
         }
-    } else if args.statistics {
-        statistics(&reports, fix_level, args.output_format, report_out)?;
-    } else {
-        renderer(args.output_format).render(&reports, &options, report_out)?;
+        Ok(())
+    })?;
+    writer.progress.finish();
+    if let Some(renderer) = writer.renderer {
+        renderer.end(!writer.wrote_part, writer.out)?;
+    }
+    let totals = writer.totals;
+    if args.statistics {
+        statistics(&writer.all_diagnostics, fix_level, args.output_format, writer.out)?;
     }
     let human = matches!(args.output_format, OutputFormat::Full | OutputFormat::Concise);
     if human && !args.quiet && mode != Mode::Diff {
-        summary(&reports, mode, fixed, fix_level, report_out)?;
+        summary(totals, mode, fix_level, writer.out)?;
     }
-    report_out.flush()?;
-    drop(stderr);
-    for outcome in &outcomes {
-        if let Some(text) = &outcome.stdin_output {
-            stdout.write_all(text.as_bytes())?;
-        }
+    writer.out.flush()?;
+    let (failed, diff_pending, stdin_output) = (writer.failed, writer.diff_pending, writer.stdin_output.take());
+    drop(writer);
+    if let Some(text) = stdin_output {
+        stdout.write_all(text.as_bytes())?;
     }
     stdout.flush()?;
 
-    let changes_pending = mode == Mode::Diff && outcomes.iter().any(|o| o.diff.is_some());
-    Ok(if !errors.is_empty() {
+    Ok(if failed {
         ExitStatus::Error
     } else if args.exit_zero {
         ExitStatus::Success
-    } else if (mode != Mode::Diff && remaining > 0) || changes_pending {
+    } else if (mode != Mode::Diff && totals.remaining > 0) || diff_pending {
         ExitStatus::Failure
     } else {
         ExitStatus::Success
     })
 }
 
-fn renderer(format: OutputFormat) -> Box<dyn Renderer> {
+fn renderer(format: OutputFormat) -> Box<dyn StreamingRenderer> {
     match format {
         OutputFormat::Full => Box::new(Human),
         OutputFormat::Concise => Box::new(Concise),
         OutputFormat::Json => Box::new(Json),
         OutputFormat::Jsonl => Box::new(JsonLines),
+    }
+}
+
+/// Hands a worker's rendered part to the writer in pieces, so a big file's
+/// report is written while it is rendered instead of held whole.
+struct ChunkWriter {
+    index: usize,
+    buffer: Vec<u8>,
+    sender: mpsc::Sender<Message>,
+}
+
+impl ChunkWriter {
+    const SIZE: usize = 1 << 20;
+
+    fn send(&mut self) {
+        if !self.buffer.is_empty() {
+            let chunk = std::mem::take(&mut self.buffer);
+            let _ = self.sender.send(Message::Chunk(self.index, chunk));
+        }
+    }
+}
+
+impl Write for ChunkWriter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.buffer.extend_from_slice(bytes);
+        if self.buffer.len() >= Self::SIZE {
+            self.send();
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A file not yet written: the pieces of its part so far, and its outcome once done.
+type Pending = (Vec<Vec<u8>>, Option<Result<Outcome, FileError>>);
+
+/// Writes parts in input order as workers finish them: pieces of the file
+/// due next go straight out, later files wait in `pending`.
+struct ReportWriter<'a> {
+    out: &'a mut dyn Write,
+    renderer: Option<&'a dyn StreamingRenderer>,
+    progress: Progress,
+    /// The index of the file whose part is written next.
+    next: usize,
+    pending: BTreeMap<usize, Pending>,
+    /// Whether any part was written (for separators), and whether the current file's has begun.
+    wrote_part: bool,
+    started_current: bool,
+    totals: Counts,
+    failed: bool,
+    diff_pending: bool,
+    all_diagnostics: Vec<Diagnostic>,
+    stdin_output: Option<String>,
+}
+
+impl ReportWriter<'_> {
+    fn receive(&mut self, message: Message) -> io::Result<()> {
+        match message {
+            Message::Chunk(index, chunk) if index == self.next => self.write_chunk(&chunk)?,
+            Message::Chunk(index, chunk) => self.pending.entry(index).or_default().0.push(chunk),
+            Message::Done(index, outcome) => self.pending.entry(index).or_default().1 = Some(outcome),
+        }
+        // Finish every file that is due and done, and start on the next.
+        while let Some(mut entry) = self.pending.remove(&self.next) {
+            for chunk in std::mem::take(&mut entry.0) {
+                self.write_chunk(&chunk)?;
+            }
+            let Some(outcome) = entry.1 else {
+                self.pending.insert(self.next, entry);
+                break;
+            };
+            self.finish(outcome)?;
+            self.next += 1;
+            self.started_current = false;
+        }
+        Ok(())
+    }
+
+    fn write_chunk(&mut self, chunk: &[u8]) -> io::Result<()> {
+        let Self {
+            out,
+            renderer,
+            progress,
+            wrote_part,
+            started_current,
+            ..
+        } = self;
+        progress.suspend_for_report(|| {
+            if let Some(renderer) = renderer
+                && !*started_current
+            {
+                if *wrote_part {
+                    out.write_all(renderer.separator())?;
+                } else {
+                    renderer.begin(*out)?;
+                }
+                *started_current = true;
+                *wrote_part = true;
+            }
+            out.write_all(chunk)
+        })
+    }
+
+    fn finish(&mut self, outcome: Result<Outcome, FileError>) -> io::Result<()> {
+        let mut outcome = match outcome {
+            Ok(outcome) => outcome,
+            Err(error) => {
+                self.failed = true;
+                self.progress.file_done(0);
+                return self.progress.suspend(|| {
+                    eprintln!("mtlint: error: {error}");
+                    Ok(())
+                });
+            }
+        };
+        self.progress.file_done(outcome.bytes);
+        if !outcome.unconverged.is_empty() {
+            self.progress.suspend(|| {
+                eprintln!(
+                    "mtlint: warning: {}: fixes did not converge after {} passes; rules still fixing: {}",
+                    outcome.name,
+                    mtlint::fix::MAX_PASSES,
+                    outcome.unconverged.join(", ")
+                );
+            });
+        }
+        self.totals.add(outcome.counts);
+        self.all_diagnostics.append(&mut outcome.diagnostics);
+        if let Some(diff) = &outcome.diff {
+            self.diff_pending = true;
+            let out = &mut self.out;
+            self.progress.suspend_for_report(|| out.write_all(diff.as_bytes()))?;
+        }
+        if outcome.stdin_output.is_some() {
+            self.stdin_output = outcome.stdin_output;
+        }
+        Ok(())
+    }
+}
+
+/// The progress bar on stderr: only when stderr is a terminal, and only once
+/// the run has taken more than a moment.
+struct Progress {
+    bar: Option<ProgressBar>,
+    started: Instant,
+    shown: bool,
+    /// Whether the report shares the bar's terminal, so the bar must step aside for it.
+    report_on_terminal: bool,
+    files: usize,
+    files_done: usize,
+}
+
+impl Progress {
+    const DELAY: Duration = Duration::from_millis(500);
+
+    fn new(inputs: &[Input], report_on_terminal: bool) -> Self {
+        let bar = io::stderr().is_terminal().then(|| {
+            let total: u64 = inputs
+                .iter()
+                .filter_map(|input| match input {
+                    Input::File(path) => std::fs::metadata(path).ok().map(|m| m.len()),
+                    Input::Stdin => None,
+                })
+                .sum();
+            let style = ProgressStyle::with_template(
+                "{elapsed_precise} [{wide_bar}] {binary_bytes}/{binary_total_bytes} ({binary_bytes_per_sec}) {msg}",
+            )
+            .expect("the template is valid")
+            .progress_chars("=> ");
+            ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden()).with_style(style)
+        });
+        Progress {
+            bar,
+            started: Instant::now(),
+            shown: false,
+            report_on_terminal,
+            files: inputs.len(),
+            files_done: 0,
+        }
+    }
+
+    fn tick(&mut self) {
+        let Some(bar) = &self.bar else { return };
+        if !self.shown && self.started.elapsed() >= Self::DELAY {
+            self.shown = true;
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+        bar.tick();
+    }
+
+    fn file_done(&mut self, bytes: u64) {
+        self.files_done += 1;
+        if let Some(bar) = &self.bar {
+            bar.inc(bytes);
+            bar.set_message(format!("{}/{} files", self.files_done, self.files));
+        }
+        self.tick();
+    }
+
+    /// Runs `write` (to stderr) with the bar hidden.
+    fn suspend<R>(&self, write: impl FnOnce() -> R) -> R {
+        match &self.bar {
+            Some(bar) if self.shown => bar.suspend(write),
+            _ => write(),
+        }
+    }
+
+    /// Runs `write` (of the report) with the bar hidden when they share the terminal.
+    fn suspend_for_report<R>(&self, write: impl FnOnce() -> R) -> R {
+        if self.report_on_terminal {
+            self.suspend(write)
+        } else {
+            write()
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
     }
 }
 
@@ -170,54 +469,60 @@ fn read_input(input: &Input) -> Result<(String, Option<String>), FileError> {
     }
 }
 
-fn process(
-    input: &Input,
-    stdin_name: &str,
-    rules: &RuleSet,
-    mode: Mode,
-    fix_level: Applicability,
-) -> Result<Outcome, FileError> {
+/// Lints (and fixes) one input and renders its part into `out`.
+fn process(input: &Input, job: &Job, out: &mut dyn Write) -> Result<Outcome, FileError> {
     let (text, file_name) = read_input(input)?;
-    let name = file_name.clone().unwrap_or_else(|| stdin_name.to_string());
-    if mode == Mode::Check {
-        let diagnostics = mtlint::lint(&text, rules);
-        return Ok(Outcome {
-            report: FileReport {
-                source: SourceFile::new(name, text),
-                diagnostics,
-            },
-            fixed: 0,
-            diff: None,
-            stdin_output: None,
-            unconverged: Vec::new(),
-        });
-    }
-    let outcome = mtlint::fix::fix(&text, rules, fix_level);
-    let changed = outcome.text != text;
-    let mut diff = None;
-    let mut stdin_output = None;
-    match (mode, input) {
-        (Mode::Diff, _) if changed => diff = Some(unified_diff(&name, &text, &outcome.text)),
-        (Mode::Fix, Input::Stdin) => stdin_output = Some(outcome.text.clone()),
-        (Mode::Fix, Input::File(path)) if changed => mfs::write_atomic(path, &text, &outcome.text)?,
-        _ => {}
-    }
-    let (fixed, diagnostics): (usize, Vec<Diagnostic>) = if mode == Mode::Diff {
-        (0, mtlint::lint(&text, rules))
-    } else {
-        (outcome.fixed_count(), outcome.remaining)
+    let name = file_name.unwrap_or_else(|| job.stdin_name.to_string());
+    let bytes = text.len() as u64;
+    let fix_level = job.options.fix_level;
+    let mut outcome = Outcome {
+        name,
+        bytes,
+        counts: Counts::default(),
+        diagnostics: Vec::new(),
+        diff: None,
+        stdin_output: None,
+        unconverged: Vec::new(),
     };
-    let shown_text = if mode == Mode::Diff { text } else { outcome.text };
-    Ok(Outcome {
-        report: FileReport {
-            source: SourceFile::new(name, shown_text),
-            diagnostics,
-        },
+    let (source, diagnostics) = if job.mode == Mode::Check {
+        // One document for linting and for placing the report: one line index.
+        let doc = Document::new(&text);
+        let diagnostics = mtlint::linter::lint_document(&doc, job.rules);
+        let lines = doc.into_lines();
+        (SourceFile::with_lines(outcome.name.clone(), text, lines), diagnostics)
+    } else {
+        let fixed = mtlint::fix::fix(&text, job.rules, fix_level);
+        let changed = fixed.text != text;
+        match (job.mode, input) {
+            (Mode::Diff, _) if changed => outcome.diff = Some(unified_diff(&outcome.name, &text, &fixed.text)),
+            (Mode::Fix, Input::Stdin) => outcome.stdin_output = Some(fixed.text.clone()),
+            (Mode::Fix, Input::File(path)) if changed => mfs::write_atomic(path, &text, &fixed.text)?,
+            _ => {}
+        }
+        outcome.unconverged = fixed.unconverged;
+        if job.mode == Mode::Diff {
+            let diagnostics = mtlint::lint(&text, job.rules);
+            (SourceFile::new(outcome.name.clone(), text), diagnostics)
+        } else {
+            outcome.counts.fixed = fixed.fixed.iter().map(|(_, n)| n).sum();
+            (SourceFile::new(outcome.name.clone(), fixed.text), fixed.remaining)
+        }
+    };
+    let fixed = outcome.counts.fixed;
+    outcome.counts = Counts {
         fixed,
-        diff,
-        stdin_output,
-        unconverged: outcome.unconverged,
-    })
+        ..Counts::of(&diagnostics, fix_level)
+    };
+    let report = FileReport { source, diagnostics };
+    if let Some(renderer) = job.renderer {
+        renderer
+            .part(&report, &job.options, out)
+            .map_err(|e| FileError::io(Path::new(&outcome.name), e))?;
+    }
+    if job.keep_diagnostics {
+        outcome.diagnostics = report.diagnostics;
+    }
+    Ok(outcome)
 }
 
 fn unified_diff(name: &str, old: &str, new: &str) -> String {
@@ -236,18 +541,13 @@ fn plural(count: usize, word: &str) -> String {
     }
 }
 
-fn summary(
-    reports: &[FileReport],
-    mode: Mode,
-    fixed: usize,
-    fix_level: Applicability,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let all = || reports.iter().flat_map(|r| &r.diagnostics);
-    let remaining = all().count();
-    let fixable = all().filter(|d| d.fixable_at(fix_level)).count();
-    let hidden = all().filter(|d| d.fixable_at(Applicability::Unsafe)).count()
-        - all().filter(|d| d.fixable_at(Applicability::Safe)).count();
+fn summary(totals: Counts, mode: Mode, fix_level: Applicability, out: &mut dyn Write) -> io::Result<()> {
+    let Counts {
+        fixed,
+        remaining,
+        fixable,
+        unsafe_only,
+    } = totals;
     if mode == Mode::Fix {
         if fixed + remaining == 0 {
             return writeln!(out, "All checks passed!");
@@ -268,20 +568,24 @@ fn summary(
     } else {
         writeln!(out, "Found {}.", plural(remaining, "problem"))?;
     }
-    if fix_level == Applicability::Safe && hidden > 0 {
-        writeln!(out, "{} available with --unsafe-fixes.", plural(hidden, "more fix"))?;
+    if fix_level == Applicability::Safe && unsafe_only > 0 {
+        writeln!(
+            out,
+            "{} available with --unsafe-fixes.",
+            plural(unsafe_only, "more fix")
+        )?;
     }
     Ok(())
 }
 
 fn statistics(
-    reports: &[FileReport],
+    diagnostics: &[Diagnostic],
     fix_level: Applicability,
     format: OutputFormat,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut counts: BTreeMap<&str, (&str, usize, usize)> = BTreeMap::new();
-    for diagnostic in reports.iter().flat_map(|r| &r.diagnostics) {
+    for diagnostic in diagnostics {
         let entry = counts
             .entry(diagnostic.rule.code)
             .or_insert((diagnostic.rule.name, 0, 0));

@@ -3,10 +3,11 @@
 use std::io::{self, Write};
 
 use serde::Serialize;
+use serde_json::ser::{Formatter, PrettyFormatter, Serializer};
 
-use super::{FileReport, RenderOptions, Renderer};
+use super::{FLUSH_AT, FileReport, RenderOptions, StreamingRenderer};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
-use crate::source::{LineColumn, SourceFile};
+use crate::source::{LineColumn, Locator, SourceFile};
 
 #[derive(Serialize)]
 struct Span {
@@ -30,6 +31,12 @@ pub struct JsonDiagnostic<'a> {
 
 impl<'a> JsonDiagnostic<'a> {
     pub fn new(source: &'a SourceFile, diagnostic: &'a Diagnostic) -> Self {
+        let start = source.line_column(diagnostic.span.start);
+        let end = source.line_column(diagnostic.span.end);
+        Self::placed(source, diagnostic, start, end)
+    }
+
+    fn placed(source: &'a SourceFile, diagnostic: &'a Diagnostic, start: LineColumn, end: LineColumn) -> Self {
         JsonDiagnostic {
             path: &source.name,
             code: diagnostic.rule.code,
@@ -40,40 +47,76 @@ impl<'a> JsonDiagnostic<'a> {
                 start: diagnostic.span.start,
                 end: diagnostic.span.end,
             },
-            start: source.line_column(diagnostic.span.start),
-            end: source.line_column(diagnostic.span.end),
+            start,
+            end,
             fix: diagnostic.fix.as_ref(),
         }
     }
 }
 
-fn all<'a>(reports: &'a [FileReport]) -> impl Iterator<Item = JsonDiagnostic<'a>> {
-    reports.iter().flat_map(|report| {
-        report
-            .diagnostics
-            .iter()
-            .map(|d| JsonDiagnostic::new(&report.source, d))
-    })
+/// Serialises one file's diagnostics in order, each through `write` into a
+/// buffer that is handed to `out` in large pieces.
+fn each<'a>(
+    report: &'a FileReport,
+    out: &mut dyn Write,
+    mut write: impl FnMut(&mut Vec<u8>, &JsonDiagnostic<'a>, bool) -> io::Result<()>,
+) -> io::Result<()> {
+    // Starts point forward (diagnostics are sorted); ends nearly so.
+    let mut starts = report.source.locator();
+    let mut ends: Locator = report.source.locator();
+    let mut buffer = Vec::new();
+    for (index, diagnostic) in report.diagnostics.iter().enumerate() {
+        let start = starts.line_column(diagnostic.span.start);
+        let end = ends.line_column(diagnostic.span.end);
+        write(
+            &mut buffer,
+            &JsonDiagnostic::placed(&report.source, diagnostic, start, end),
+            index == 0,
+        )?;
+        if buffer.len() >= FLUSH_AT {
+            out.write_all(&buffer)?;
+            buffer.clear();
+        }
+    }
+    out.write_all(&buffer)
 }
 
 pub struct Json;
 
-impl Renderer for Json {
-    fn render(&self, reports: &[FileReport], _: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-        let items: Vec<JsonDiagnostic> = all(reports).collect();
-        serde_json::to_writer_pretty(&mut *out, &items)?;
-        writeln!(out)
+impl StreamingRenderer for Json {
+    fn begin(&self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(b"[\n")
+    }
+
+    fn separator(&self) -> &'static [u8] {
+        b",\n"
+    }
+
+    fn end(&self, empty: bool, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(if empty { b"[]\n" } else { b"\n]\n" })
+    }
+
+    /// The array's elements, indented as `serde_json::to_writer_pretty` indents
+    /// them inside the array.
+    fn part(&self, report: &FileReport, _: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+        let mut inside_array = PrettyFormatter::new();
+        inside_array.begin_array(&mut io::sink())?;
+        each(report, out, |buffer, item, first| {
+            buffer.extend_from_slice(if first { b"  " } else { b",\n  " });
+            item.serialize(&mut Serializer::with_formatter(buffer, inside_array.clone()))
+                .map_err(io::Error::from)
+        })
     }
 }
 
 pub struct JsonLines;
 
-impl Renderer for JsonLines {
-    fn render(&self, reports: &[FileReport], _: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-        for item in all(reports) {
-            serde_json::to_writer(&mut *out, &item)?;
-            writeln!(out)?;
-        }
-        Ok(())
+impl StreamingRenderer for JsonLines {
+    fn part(&self, report: &FileReport, _: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+        each(report, out, |buffer, item, _| {
+            serde_json::to_writer(&mut *buffer, item)?;
+            buffer.push(b'\n');
+            Ok(())
+        })
     }
 }
