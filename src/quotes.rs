@@ -91,7 +91,7 @@ impl QuoteAnalysis {
             open.clear();
             let body = &text[paragraph.clone()];
             let first_mark = body.char_indices().find(|(_, c)| !c.is_whitespace()).map(|(i, _)| i);
-            for (relative, ch) in body.char_indices().filter(|(_, c)| matches!(c, '“' | '”' | '"')) {
+            for (relative, ch) in double_quotes(body) {
                 let offset = paragraph.start + relative;
                 let before = body[..relative].chars().next_back();
                 let after = body[relative + ch.len_utf8()..].chars().next();
@@ -138,6 +138,20 @@ impl QuoteAnalysis {
         }
         analysis
     }
+}
+
+/// The `“`, `”` and `"` of `text` with their offsets. A byte search: `"` is
+/// one byte, and the curly marks are `E2 80 9C` / `E2 80 9D`.
+fn double_quotes(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'"', 0xE2, bytes).filter_map(move |at| match bytes[at] {
+        b'"' => Some((at, '"')),
+        _ => match bytes.get(at + 1..at + 3) {
+            Some([0x80, 0x9C]) => Some((at, '“')),
+            Some([0x80, 0x9D]) => Some((at, '”')),
+            _ => None,
+        },
+    })
 }
 
 fn starts_with_quote(paragraph: &str) -> bool {
@@ -196,6 +210,21 @@ mod tests {
             roles("He called it “a provocation“ and left."),
             vec![('“', Open), ('“', MisdirectedClose)]
         );
+    }
+
+    #[test]
+    fn marks_are_found_among_other_three_byte_chars() {
+        let text = "“A” — ‘b’ \"c\" … ”";
+        let found: Vec<(usize, char)> = double_quotes(text).collect();
+        let expected: Vec<(usize, char)> = text
+            .char_indices()
+            .filter(|(_, c)| matches!(c, '“' | '”' | '"'))
+            .collect();
+        assert_eq!(found, expected);
+        let analysis = Document::new(text);
+        let quotes = analysis.quotes();
+        assert_eq!(quotes.mark_at(text.find('”').unwrap()).map(|m| m.ch), Some('”'));
+        assert!(quotes.mark_at(1).is_none());
     }
 
     #[test]
