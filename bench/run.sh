@@ -66,7 +66,7 @@ time_command() {
 # Peak resident memory in MB of one run.
 peak_memory() {
     if [ -x /usr/bin/time ]; then
-        /usr/bin/time -v bash -c "$1 >/dev/null 2>&1" 2>&1 >/dev/null |
+        { /usr/bin/time -v bash -c "exec $1 >/dev/null 2>&1" 2>&1 >/dev/null || true; } |
             awk -F: '/Maximum resident set size/ { printf "%.0f\n", $2 / 1024 }'
     else
         echo "n/a"
@@ -86,7 +86,9 @@ else
     DIR=$(mktemp -d "${TMPDIR:-/tmp}/mtlint-bench.XXXXXX")
     trap 'rm -rf "$DIR"' EXIT
 fi
-STAMP="$ARTICLES articles, $SMALL_MB MB, $BIG_MB MB, $(cat "$ROOT"/bench/texts/*.txt "$ROOT"/fixtures/*.txt 2>/dev/null | cksum)"
+# The corpus is regenerated when the settings or the source texts change.
+STAMP="$ARTICLES articles, $SMALL_MB MB, $BIG_MB MB, $({ find "$ROOT/fixtures" "$ROOT/tests" "$ROOT/bench/texts" \
+    -name '*.txt' -type f 2>/dev/null || true; } | sort | xargs -r cat | cksum)"
 if [ "$(cat "$DIR/.stamp" 2>/dev/null)" != "$STAMP" ]; then
     log "generating the corpus in $DIR"
     rm -rf "${DIR:?}/articles" "$DIR"/big-*mb.txt

@@ -54,26 +54,27 @@ impl<'a> JsonDiagnostic<'a> {
 }
 
 /// Writes one file's diagnostics in order into a buffer that is handed to
-/// `out` in large pieces. The JSON is written by hand: through serde a
-/// diagnostic took ~10,000 instructions, mostly escaping the constant keys.
-/// `JsonDiagnostic`'s `Serialize` stays the definition; a test holds the two
-/// to the same bytes.
-fn each(report: &FileReport, pretty: bool, out: &mut dyn Write) -> io::Result<()> {
+/// `out` in large pieces. The JSON is written by hand from constant pieces:
+/// through serde a diagnostic took ~10,000 instructions, mostly escaping the
+/// constant keys. `JsonDiagnostic`'s `Serialize` stays the definition; a test
+/// holds the two to the same bytes.
+fn each<const PRETTY: bool>(report: &FileReport, out: &mut dyn Write) -> io::Result<()> {
     // Starts point forward (diagnostics are sorted); ends nearly so.
     let mut starts = report.source.locator();
     let mut ends: Locator = report.source.locator();
     let mut buffer = Vec::new();
-    let path = Emitter::escaped(&report.source.name);
+    let mut path = Vec::new();
+    string(&mut path, &report.source.name);
     for (index, diagnostic) in report.diagnostics.iter().enumerate() {
         let start = starts.line_column(diagnostic.span.start);
         let end = ends.line_column(diagnostic.span.end);
         let item = JsonDiagnostic::placed(&report.source, diagnostic, start, end);
-        if pretty {
+        if PRETTY {
             // The array's elements, indented as `serde_json::to_writer_pretty` indents them.
             buffer.extend_from_slice(if index == 0 { b"  " } else { b",\n  " });
-            Emitter::new(&mut buffer, true, 1).diagnostic(&item, &path);
-        } else {
-            Emitter::new(&mut buffer, false, 0).diagnostic(&item, &path);
+        }
+        write_diagnostic::<PRETTY>(&mut buffer, &item, &path);
+        if !PRETTY {
             buffer.push(b'\n');
         }
         if buffer.len() >= FLUSH_AT {
@@ -84,192 +85,140 @@ fn each(report: &FileReport, pretty: bool, out: &mut dyn Write) -> io::Result<()
     out.write_all(&buffer)
 }
 
-/// A JSON writer with serde_json's layout, pretty (two-space indent, `": "`)
-/// or compact.
-struct Emitter<'b> {
-    out: &'b mut Vec<u8>,
-    pretty: bool,
-    depth: usize,
-    /// Nothing written yet in the innermost object or array.
-    first: bool,
+/// Appends the pretty piece (laid out as serde_json lays out an array element)
+/// or the compact one: constants, so each append compiles to a few moves.
+macro_rules! piece {
+    ($out:expr, $pretty:expr, $compact:expr) => {
+        $out.extend_from_slice(if PRETTY { $pretty } else { $compact })
+    };
 }
 
-impl<'b> Emitter<'b> {
-    fn new(out: &'b mut Vec<u8>, pretty: bool, depth: usize) -> Self {
-        Emitter {
-            out,
-            pretty,
-            depth,
-            first: true,
-        }
-    }
-
-    fn newline(&mut self) {
-        const INDENTS: &[u8] = b"\n                ";
-        match INDENTS.get(..1 + 2 * self.depth) {
-            Some(indent) => self.out.extend_from_slice(indent),
-            None => unreachable!("diagnostics nest {} levels deep at most", INDENTS.len() / 2),
-        }
-    }
-
-    fn open(&mut self, bracket: u8) {
-        self.out.push(bracket);
-        self.depth += 1;
-        self.first = true;
-    }
-
-    fn close(&mut self, bracket: u8) {
-        self.depth -= 1;
-        if self.pretty && !self.first {
-            self.newline();
-        }
-        self.out.push(bracket);
-        self.first = false;
-    }
-
-    /// Starts an array element or an object member.
-    fn element(&mut self) {
-        if !self.first {
-            self.out.push(b',');
-        }
-        if self.pretty {
-            self.newline();
-        }
-        self.first = false;
-    }
-
-    /// A member's key: our keys are plain ASCII words, written unescaped.
-    fn key(&mut self, key: &str) {
-        debug_assert!(key.bytes().all(|b| b.is_ascii_alphabetic()));
-        self.element();
-        self.out.push(b'"');
-        self.out.extend_from_slice(key.as_bytes());
-        self.out.extend_from_slice(if self.pretty { b"\": " } else { b"\":" });
-    }
-
-    fn number(&mut self, mut value: usize) {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (value % 10) as u8;
-            value /= 10;
-            if value == 0 {
-                break;
-            }
-        }
-        self.out.extend_from_slice(&digits[at..]);
-    }
-
-    /// A string escaped as serde_json escapes it.
-    fn string(&mut self, value: &str) {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        const fn escapes() -> [bool; 256] {
-            let mut table = [false; 256];
-            let mut byte = 0;
-            while byte < 0x20 {
-                table[byte] = true;
-                byte += 1;
-            }
-            table[b'"' as usize] = true;
-            table[b'\\' as usize] = true;
-            table
-        }
-        static ESCAPES: [bool; 256] = escapes();
-        self.out.push(b'"');
-        let bytes = value.as_bytes();
-        let mut clean = 0;
-        while let Some(found) = bytes[clean..].iter().position(|&b| ESCAPES[usize::from(b)]) {
-            let at = clean + found;
-            let byte = bytes[at];
-            let escape: &[u8] = match byte {
-                b'"' => b"\\\"",
-                b'\\' => b"\\\\",
-                b'\x08' => b"\\b",
-                b'\t' => b"\\t",
-                b'\n' => b"\\n",
-                b'\x0c' => b"\\f",
-                b'\r' => b"\\r",
-                _ => &[
-                    b'\\',
-                    b'u',
-                    b'0',
-                    b'0',
-                    HEX[usize::from(byte >> 4)],
-                    HEX[usize::from(byte & 15)],
-                ],
-            };
-            self.out.extend_from_slice(&bytes[clean..at]);
-            self.out.extend_from_slice(escape);
-            clean = at + 1;
-        }
-        self.out.extend_from_slice(&bytes[clean..]);
-        self.out.push(b'"');
-    }
-
-    fn escaped(value: &str) -> Vec<u8> {
-        let mut out = Vec::with_capacity(value.len() + 2);
-        Emitter::new(&mut out, false, 0).string(value);
-        out
-    }
-
-    fn string_member(&mut self, key: &str, value: &str) {
-        self.key(key);
-        self.string(value);
-    }
-
-    fn pair(&mut self, key: &str, names: [&str; 2], values: [usize; 2]) {
-        self.key(key);
-        self.open(b'{');
-        for (name, value) in names.into_iter().zip(values) {
-            self.key(name);
-            self.number(value);
-        }
-        self.close(b'}');
-    }
-
-    /// `path` is the file's path already escaped, the same for all its diagnostics.
-    fn diagnostic(&mut self, item: &JsonDiagnostic, path: &[u8]) {
-        debug_assert_eq!(path, Emitter::escaped(item.path));
-        self.open(b'{');
-        self.key("path");
-        self.out.extend_from_slice(path);
-        self.string_member("code", item.code);
-        self.string_member("name", item.name);
-        self.string_member("severity", item.severity.as_str());
-        self.string_member("message", item.message);
-        self.pair("span", ["start", "end"], [item.span.start, item.span.end]);
-        self.pair("start", ["line", "column"], [item.start.line, item.start.column]);
-        self.pair("end", ["line", "column"], [item.end.line, item.end.column]);
-        self.key("fix");
-        match item.fix {
-            None => self.out.extend_from_slice(b"null"),
-            Some(fix) => {
-                self.open(b'{');
-                let applicability = match fix.applicability {
+/// One diagnostic; `path` is the file's path already escaped.
+fn write_diagnostic<const PRETTY: bool>(out: &mut Vec<u8>, item: &JsonDiagnostic, path: &[u8]) {
+    piece!(out, b"{\n    \"path\": ", b"{\"path\":");
+    out.extend_from_slice(path);
+    piece!(out, b",\n    \"code\": ", b",\"code\":");
+    string(out, item.code);
+    piece!(out, b",\n    \"name\": ", b",\"name\":");
+    string(out, item.name);
+    piece!(out, b",\n    \"severity\": ", b",\"severity\":");
+    string(out, item.severity.as_str());
+    piece!(out, b",\n    \"message\": ", b",\"message\":");
+    string(out, item.message);
+    piece!(out, b",\n    \"span\": {\n      \"start\": ", b",\"span\":{\"start\":");
+    number(out, item.span.start);
+    piece!(out, b",\n      \"end\": ", b",\"end\":");
+    number(out, item.span.end);
+    piece!(
+        out,
+        b"\n    },\n    \"start\": {\n      \"line\": ",
+        b"},\"start\":{\"line\":"
+    );
+    number(out, item.start.line);
+    piece!(out, b",\n      \"column\": ", b",\"column\":");
+    number(out, item.start.column);
+    piece!(
+        out,
+        b"\n    },\n    \"end\": {\n      \"line\": ",
+        b"},\"end\":{\"line\":"
+    );
+    number(out, item.end.line);
+    piece!(out, b",\n      \"column\": ", b",\"column\":");
+    number(out, item.end.column);
+    piece!(out, b"\n    },\n    \"fix\": ", b"},\"fix\":");
+    match item.fix {
+        None => out.extend_from_slice(b"null"),
+        Some(fix) => {
+            piece!(out, b"{\n      \"applicability\": ", b"{\"applicability\":");
+            string(
+                out,
+                match fix.applicability {
                     Applicability::Safe => "safe",
                     Applicability::Unsafe => "unsafe",
-                };
-                self.string_member("applicability", applicability);
-                self.string_member("message", &fix.message);
-                self.key("edits");
-                self.open(b'[');
-                for edit in &fix.edits {
-                    self.element();
-                    self.open(b'{');
-                    self.key("start");
-                    self.number(edit.start);
-                    self.key("end");
-                    self.number(edit.end);
-                    self.string_member("replacement", &edit.replacement);
-                    self.close(b'}');
+                },
+            );
+            piece!(out, b",\n      \"message\": ", b",\"message\":");
+            string(out, &fix.message);
+            piece!(out, b",\n      \"edits\": [", b",\"edits\":[");
+            for (index, edit) in fix.edits.iter().enumerate() {
+                if index > 0 {
+                    out.push(b',');
                 }
-                self.close(b']');
-                self.close(b'}');
+                piece!(out, b"\n        {\n          \"start\": ", b"{\"start\":");
+                number(out, edit.start);
+                piece!(out, b",\n          \"end\": ", b",\"end\":");
+                number(out, edit.end);
+                piece!(out, b",\n          \"replacement\": ", b",\"replacement\":");
+                string(out, &edit.replacement);
+                piece!(out, b"\n        }", b"}");
             }
+            if !fix.edits.is_empty() {
+                piece!(out, b"\n      ", b"");
+            }
+            piece!(out, b"]\n    }", b"]}");
         }
-        self.close(b'}');
     }
+    piece!(out, b"\n  }", b"}");
+}
+
+fn number(out: &mut Vec<u8>, mut value: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (value % 10) as u8;
+        value /= 10;
+        if value == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
+/// A string escaped as serde_json escapes it.
+fn string(out: &mut Vec<u8>, value: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    const fn escapes() -> [bool; 256] {
+        let mut table = [false; 256];
+        let mut byte = 0;
+        while byte < 0x20 {
+            table[byte] = true;
+            byte += 1;
+        }
+        table[b'"' as usize] = true;
+        table[b'\\' as usize] = true;
+        table
+    }
+    static ESCAPES: [bool; 256] = escapes();
+    out.push(b'"');
+    let bytes = value.as_bytes();
+    let mut clean = 0;
+    while let Some(found) = bytes[clean..].iter().position(|&b| ESCAPES[usize::from(b)]) {
+        let at = clean + found;
+        let byte = bytes[at];
+        let escape: &[u8] = match byte {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\x08' => b"\\b",
+            b'\t' => b"\\t",
+            b'\n' => b"\\n",
+            b'\x0c' => b"\\f",
+            b'\r' => b"\\r",
+            _ => &[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(byte >> 4)],
+                HEX[usize::from(byte & 15)],
+            ],
+        };
+        out.extend_from_slice(&bytes[clean..at]);
+        out.extend_from_slice(escape);
+        clean = at + 1;
+    }
+    out.extend_from_slice(&bytes[clean..]);
+    out.push(b'"');
 }
 
 pub struct Json;
@@ -288,7 +237,7 @@ impl StreamingRenderer for Json {
     }
 
     fn part(&self, report: &FileReport, _: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-        each(report, true, out)
+        each::<true>(report, out)
     }
 }
 
@@ -296,7 +245,7 @@ pub struct JsonLines;
 
 impl StreamingRenderer for JsonLines {
     fn part(&self, report: &FileReport, _: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-        each(report, false, out)
+        each::<false>(report, out)
     }
 }
 
