@@ -101,6 +101,7 @@ fn json_report(bencher: Bencher) {
     let options = RenderOptions {
         fix_level: Applicability::Safe,
         color: false,
+        rules: &[],
     };
     bencher.counter(BytesCount::of_str(text)).bench(|| {
         let mut out = Vec::new();

@@ -2,12 +2,14 @@
 //! e-mail addresses, host names). Rules consult it instead of re-deriving it,
 //! so a protection added here benefits every rule.
 
+use std::any::Any;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
+use crate::brackets::BracketAnalysis;
 use crate::quotes::QuoteAnalysis;
 use crate::source::LineIndex;
-use crate::wordlist::TLDS;
+use crate::wordlist::{HONORIFICS, TLDS};
 
 /// One text being linted, with what rules share about it.
 pub struct Document<'a> {
@@ -16,6 +18,8 @@ pub struct Document<'a> {
     paragraphs: Vec<Range<usize>>,
     protected: OnceLock<Vec<Range<usize>>>,
     quotes: OnceLock<QuoteAnalysis>,
+    shared_scans: Mutex<Vec<(usize, Arc<dyn Any + Send + Sync>)>>,
+    brackets: OnceLock<BracketAnalysis>,
 }
 
 impl<'a> Document<'a> {
@@ -28,6 +32,8 @@ impl<'a> Document<'a> {
             paragraphs,
             protected: OnceLock::new(),
             quotes: OnceLock::new(),
+            shared_scans: Mutex::new(Vec::new()),
+            brackets: OnceLock::new(),
         }
     }
 
@@ -61,6 +67,40 @@ impl<'a> Document<'a> {
         &self.paragraphs
     }
 
+    /// Whether a paragraph reads as a headline: one line of a few words that
+    /// does not end like a sentence (`Putin: US response ignores concerns`),
+    /// with a story after it.
+    pub fn is_headline(&self, paragraph: usize) -> bool {
+        if paragraph + 1 >= self.paragraphs.len() {
+            return false;
+        }
+        let range = &self.paragraphs[paragraph];
+        if range.len() > MAX_HEADLINE_LEN {
+            return false;
+        }
+        let line = self.text[range.clone()].trim();
+        let words = line.split_whitespace().count();
+        (2..=25).contains(&words)
+            && !line.contains(['\n', '\r'])
+            && line
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == ')')
+    }
+
+    /// The text cut before every headline: the stories of a file that holds
+    /// several, each with its headline first. Checks of one story's
+    /// consistency run within one of these.
+    pub fn stories(&self) -> Vec<Range<usize>> {
+        let mut starts: Vec<usize> = (0..self.paragraphs.len())
+            .filter(|&p| p > 0 && self.is_headline(p))
+            .map(|p| self.paragraphs[p].start)
+            .collect();
+        starts.insert(0, 0);
+        starts.push(self.text.len());
+        starts.windows(2).map(|w| w[0]..w[1]).collect()
+    }
+
     /// The index of the paragraph holding `offset`, if any.
     pub fn paragraph_of(&self, offset: usize) -> Option<usize> {
         let index = self.paragraphs.partition_point(|p| p.end <= offset);
@@ -82,6 +122,27 @@ impl<'a> Document<'a> {
     /// The double-quote analysis of the whole text, computed on first use.
     pub fn quotes(&self) -> &QuoteAnalysis {
         self.quotes.get_or_init(|| QuoteAnalysis::new(self))
+    }
+
+    /// The result of a scan several rules share (the declarative rules search
+    /// all their patterns in one pass), computed by the first rule that asks.
+    /// `key` identifies the scanner; every caller with that key must use one `T`.
+    pub fn shared_scan<T: Any + Send + Sync>(&self, key: usize, compute: impl FnOnce(&Self) -> T) -> Arc<T> {
+        let mut scans = self
+            .shared_scans
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((_, scan)) = scans.iter().find(|(k, _)| *k == key) {
+            return Arc::clone(scan).downcast::<T>().expect("one result type per scan key");
+        }
+        let scan = Arc::new(compute(self));
+        scans.push((key, scan.clone()));
+        scan
+    }
+
+    /// The bracket pairing of the whole text, computed on first use.
+    pub fn brackets(&self) -> &BracketAnalysis {
+        self.brackets.get_or_init(|| BracketAnalysis::new(self))
     }
 
     /// The char ending at `offset`, if any.
@@ -136,6 +197,9 @@ impl<'a> Document<'a> {
     }
 }
 
+/// Longest headline, in bytes; longer lines are prose.
+const MAX_HEADLINE_LEN: usize = 300;
+
 fn trim_line_ending(text: &str, mut range: Range<usize>) -> Range<usize> {
     let bytes = text.as_bytes();
     while range.end > range.start && matches!(bytes[range.end - 1], b'\n' | b'\r') {
@@ -161,12 +225,24 @@ fn is_wrapped_block(text: &str, block: &[Range<usize>]) -> bool {
     let ended = inner
         .iter()
         .filter(|line| {
-            text[(*line).clone()]
-                .trim_end()
-                .ends_with(['.', '!', '?', ':', '"', '”', '’', ')'])
+            let line = text[(*line).clone()].trim_end();
+            line.ends_with(['.', '!', '?', ':', '"', '”', '’', ')']) && !ends_with_title(line)
         })
         .count();
     ended * 2 < inner.len()
+}
+
+/// Whether a line ends with a title and its period (`turning to Mr.`): the
+/// name follows on the next line, so the line does not end a sentence.
+fn ends_with_title(line: &str) -> bool {
+    line.strip_suffix('.').is_some_and(|rest| {
+        let word_start = rest
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !c.is_alphabetic())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        HONORIFICS.contains(&rest[word_start..])
+    })
 }
 
 fn paragraphs(text: &str, lines: &LineIndex) -> Vec<Range<usize>> {
@@ -355,5 +431,27 @@ mod tests {
         assert!(text[doc.paragraphs()[0].clone()].ends_with("his house."));
         assert_eq!(&text[doc.paragraphs()[1].clone()], "Next.");
         assert_eq!(doc.paragraph_of(text.find("Next").unwrap()), Some(1));
+    }
+
+    #[test]
+    fn stories_start_at_headlines() {
+        let text = "Putin: talks to go on\nMr Putin said so.\nHe left.\nMarkets rise after talks\nShares rose.";
+        let doc = Document::new(text);
+        assert!(doc.is_headline(0) && !doc.is_headline(1));
+        let stories: Vec<&str> = doc.stories().into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            stories,
+            vec![
+                "Putin: talks to go on\nMr Putin said so.\nHe left.\n",
+                "Markets rise after talks\nShares rose."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_ending_in_a_title_does_not_end_a_sentence() {
+        assert!(!ends_with_title("Harriet\u{2122}."));
+        let text = "\"Yes, I see what she means, (turning to Mr.\nKnightley,) and I will try to hold my tongue. I\nmust make myself very disagreeable.\"";
+        assert_eq!(Document::new(text).paragraphs().len(), 1);
     }
 }

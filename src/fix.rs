@@ -82,12 +82,19 @@ fn conflicts(a: &Edit, b: &Edit) -> bool {
 /// Lints and fixes `text` until no applicable fix remains, at most
 /// [`MAX_PASSES`] times.
 pub fn fix(text: &str, rules: &RuleSet, required: Applicability) -> FixOutcome {
+    fix_with(text, required, |current| lint(current, rules))
+}
+
+/// [`fix`] with the linting step given, so that settings that filter or change
+/// diagnostics (`allow`, `unfixable`) hold while fixing too.
+pub fn fix_with(text: &str, required: Applicability, lint: impl Fn(&str) -> Vec<Diagnostic>) -> FixOutcome {
     let mut current = text.to_string();
     let mut fixed: Vec<(&'static str, usize)> = Vec::new();
     for _ in 0..MAX_PASSES {
-        let diagnostics = lint(&current, rules);
+        let diagnostics = lint(&current);
         let (next, applied) = apply_fixes(&current, &diagnostics, required);
         if applied.is_empty() {
+            fixed.sort_unstable();
             return FixOutcome {
                 text: current,
                 fixed,
@@ -103,7 +110,7 @@ pub fn fix(text: &str, rules: &RuleSet, required: Applicability) -> FixOutcome {
         }
         current = next;
     }
-    let remaining = lint(&current, rules);
+    let remaining = lint(&current);
     let mut unconverged: Vec<&'static str> = remaining
         .iter()
         .filter(|d| d.fixable_at(required))

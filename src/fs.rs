@@ -2,7 +2,7 @@
 
 use std::fs;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use thiserror::Error;
 
@@ -34,6 +34,23 @@ impl FileError {
             }
         }
     }
+}
+
+/// The absolute path with `.` and `..` resolved by name (not through symbolic
+/// links), so that `desk/../a.txt` and `a.txt` compare equal.
+pub fn absolute(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// How many leading bytes are sniffed for a NUL when deciding a file is binary.

@@ -5,6 +5,9 @@
 //! ([`lint`]), fixes it ([`fix::fix`]), and renders reports into any writer
 //! ([`render`]). The `mtlint` binary wires it to files and the command line.
 
+pub mod baseline;
+pub mod brackets;
+pub mod declarative;
 pub mod diagnostic;
 pub mod document;
 pub mod examples;
@@ -15,6 +18,7 @@ pub mod quotes;
 pub mod registry;
 pub mod render;
 pub mod rules;
+pub mod settings;
 pub mod source;
 pub mod wordlist;
 

@@ -79,39 +79,62 @@ impl QuoteAnalysis {
         };
         // Indices into `marks` of the quotations open at this point.
         let mut open: Vec<usize> = Vec::new();
+        // Quotations left open at the end of an earlier paragraph that did not
+        // reopen them. In sentence-per-line text a quotation runs on over
+        // several lines (`"First sentence.` / `Second," he said.`), and a quoted
+        // letter or speech may hold verse or narration; a later closing mark
+        // with nothing else open closes them. They expire unclosed after
+        // `MAX_PENDING_PARAGRAPHS`.
+        let mut pending: Vec<usize> = Vec::new();
+        let mut pending_age = 0;
         for (index, paragraph) in paragraphs.iter().enumerate() {
-            let continued = !open.is_empty();
-            if continued && !starts_with_quote(&text[paragraph.clone()]) {
-                for &mark in &open {
-                    analysis.marks[mark].role = QuoteRole::Unclosed;
-                    analysis.balanced[analysis.marks[mark].paragraph] = false;
+            let body = &text[paragraph.clone()];
+            // A paragraph opening with a quote mark reopens the quotation left
+            // open before it, even across lines that did not.
+            let carried = (!open.is_empty() || !pending.is_empty()) && starts_with_quote(body);
+            if carried {
+                pending.clear();
+            } else {
+                pending.append(&mut open);
+            }
+            open.clear();
+            if pending.is_empty() {
+                pending_age = 0;
+            } else {
+                pending_age += 1;
+                if pending_age > MAX_PENDING_PARAGRAPHS {
+                    analysis.unclose(&mut pending);
                 }
             }
-            let carried = continued && starts_with_quote(&text[paragraph.clone()]);
-            open.clear();
-            let body = &text[paragraph.clone()];
             let first_mark = body.char_indices().find(|(_, c)| !c.is_whitespace()).map(|(i, _)| i);
             for (relative, ch) in double_quotes(body) {
                 let offset = paragraph.start + relative;
                 let before = body[..relative].chars().next_back();
                 let after = body[relative + ch.len_utf8()..].chars().next();
                 let at_start = first_mark == Some(relative);
+                let glued_after = after.is_some_and(char::is_alphanumeric);
+                let flank = Flank::of(before, after);
+                let resumes = open.is_empty() && !pending.is_empty();
                 let role = match ch {
                     '“' if carried && at_start => QuoteRole::Reopen,
                     '“' if !open.is_empty() && closes_here(before, after) => QuoteRole::MisdirectedClose,
                     '“' => QuoteRole::Open,
-                    '”' if !open.is_empty() => QuoteRole::Close,
-                    '”' if at_start || after.is_some_and(char::is_alphanumeric) => QuoteRole::MisdirectedOpen,
+                    '”' if !open.is_empty() || (resumes && !glued_after) => QuoteRole::Close,
+                    '”' if at_start || glued_after => QuoteRole::MisdirectedOpen,
                     '”' => QuoteRole::UnmatchedClose,
                     _ if carried && at_start => QuoteRole::Reopen,
-                    _ if !open.is_empty() => QuoteRole::Close,
+                    _ if flank == Flank::Left => QuoteRole::Open,
+                    _ if !open.is_empty() || resumes => QuoteRole::Close,
                     _ if before.is_some_and(|c| c.is_ascii_digit()) => QuoteRole::Inch,
+                    _ if flank == Flank::Right => QuoteRole::UnmatchedClose,
                     _ => QuoteRole::Open,
                 };
                 match role {
                     QuoteRole::Open | QuoteRole::Reopen | QuoteRole::MisdirectedOpen => open.push(analysis.marks.len()),
                     QuoteRole::Close | QuoteRole::MisdirectedClose => {
-                        open.pop();
+                        if open.pop().is_none() {
+                            pending.pop();
+                        }
                     }
                     QuoteRole::UnmatchedClose => analysis.balanced[index] = false,
                     QuoteRole::Unclosed | QuoteRole::Inch => {}
@@ -125,18 +148,52 @@ impl QuoteAnalysis {
             }
             // More than one quotation left open is never the convention.
             if open.len() > 1 {
-                for &mark in &open[..open.len() - 1] {
-                    analysis.marks[mark].role = QuoteRole::Unclosed;
-                }
+                let mut outer: Vec<usize> = open.drain(..open.len() - 1).collect();
+                analysis.unclose(&mut outer);
                 analysis.balanced[index] = false;
-                open.drain(..open.len() - 1);
             }
         }
-        for &mark in &open {
-            analysis.marks[mark].role = QuoteRole::Unclosed;
-            analysis.balanced[analysis.marks[mark].paragraph] = false;
-        }
+        analysis.unclose(&mut pending);
+        analysis.unclose(&mut open);
         analysis
+    }
+
+    /// Marks the given quotations as never closed, and empties the list.
+    fn unclose(&mut self, marks: &mut Vec<usize>) {
+        for mark in marks.drain(..) {
+            self.marks[mark].role = QuoteRole::Unclosed;
+            self.balanced[self.marks[mark].paragraph] = false;
+        }
+    }
+}
+
+/// How many paragraphs a quotation may stay open without being reopened.
+const MAX_PENDING_PARAGRAPHS: usize = 16;
+
+/// Which side a straight `"` leans on: glued to the word after it (opening),
+/// to the word before it (closing), or neither clearly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Flank {
+    Left,
+    Right,
+    Unclear,
+}
+
+impl Flank {
+    fn of(before: Option<char>, after: Option<char>) -> Flank {
+        let free_before = before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–'));
+        let free_after = after.is_none_or(|c| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '"' | '’' | '\'' | '…'
+                )
+        });
+        match (free_before, free_after) {
+            (true, false) => Flank::Left,
+            (false, true) => Flank::Right,
+            _ => Flank::Unclear,
+        }
     }
 }
 
@@ -225,6 +282,32 @@ mod tests {
         let quotes = analysis.quotes();
         assert_eq!(quotes.mark_at(text.find('”').unwrap()).map(|m| m.ch), Some('”'));
         assert!(quotes.mark_at(1).is_none());
+    }
+
+    #[test]
+    fn straight_quotes_take_their_direction_from_the_side_they_lean_on() {
+        assert_eq!(
+            roles("It is \"sweeping and \"national security\" law\" now."),
+            vec![('"', Open), ('"', Open), ('"', Close), ('"', Close)]
+        );
+        assert_eq!(roles("the Correspondents\" dinner"), vec![('"', UnmatchedClose)]);
+    }
+
+    #[test]
+    fn a_quotation_may_run_over_sentence_lines_and_close_later() {
+        let text = "\"First sentence of the quote.\nSecond one,\" the police said.";
+        assert_eq!(roles(text), vec![('"', Open), ('"', Close)]);
+        let text = "He said: \"The first line.\nNarration.\n\"Reopened here.\"";
+        assert_eq!(roles(text), vec![('"', Open), ('"', Reopen), ('"', Close)]);
+    }
+
+    #[test]
+    fn a_quotation_left_open_too_long_is_unclosed() {
+        let text = format!(
+            "“Never closed.\n{}The end.” here",
+            "Line.\n".repeat(MAX_PENDING_PARAGRAPHS + 1)
+        );
+        assert_eq!(roles(&text), vec![('“', Unclosed), ('”', UnmatchedClose)]);
     }
 
     #[test]

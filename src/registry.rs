@@ -169,6 +169,7 @@ impl Default for Registry {
 impl Registry {
     pub fn builtin() -> Self {
         let mut rules = crate::rules::builtin();
+        rules.extend(crate::declarative::shipped());
         rules.sort_by(|a, b| a.meta().code.cmp(b.meta().code));
         Registry { rules }
     }
@@ -276,6 +277,15 @@ impl Registry {
         Ok(RuleSet {
             rules: enabled.into_iter().map(|i| self.rules[i].as_ref()).collect(),
         })
+    }
+}
+
+impl Registry {
+    /// The rule set of the rules at these indices (into [`Registry::rules`]).
+    pub fn rule_set(&self, indices: impl IntoIterator<Item = usize>) -> RuleSet<'_> {
+        RuleSet {
+            rules: indices.into_iter().map(|i| self.rules[i].as_ref()).collect(),
+        }
     }
 }
 

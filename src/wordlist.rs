@@ -22,6 +22,17 @@ pub static ABBREVIATIONS: LazyLock<HashSet<&'static str>> =
 pub static HONORIFICS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("../rules/lists/honorifics.txt")));
 
+/// Abbreviations written before a number, without their period (`No`, `Art`, `Jan`).
+pub static NUMERIC_PREFIXES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("../rules/lists/numeric-prefixes.txt")));
+
+/// End-of-article markers, normalised: lowercase, `(` `)` for any bracket (`(完)`, `(after)`).
+pub static END_MARKERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("../rules/lists/end-markers.txt")));
+
+/// Scraped page furniture, normalised: lowercase, digits as `#` (`comments (#)`).
+pub static UI_JUNK: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(include_str!("../rules/lists/ui-junk.txt")));
+
 /// Top-level domains that make `word.tld` a host.
 pub static TLDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(include_str!("../rules/lists/tlds.txt")));
 

@@ -17,11 +17,16 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check text files (and fix them with --fix).
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Print the documentation of one rule.
     Rule(RuleArgs),
     /// List every rule.
     Rules(RulesArgs),
+    /// Show the settings a file is checked with: the config file used, its
+    /// keys, and every rule with whether it is on and why.
+    Config(ConfigArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -35,6 +40,14 @@ pub enum OutputFormat {
     Json,
     /// One JSON object per line.
     Jsonl,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// JUnit XML: one test case per file, a failure per diagnostic.
+    Junit,
+    /// GitLab Code Quality JSON.
+    Gitlab,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -108,12 +121,78 @@ pub struct CheckArgs {
     /// How many files to check at once (default: one per core).
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
+
+    /// Load declarative rules from a TOML file, or from every *.toml in a
+    /// folder (repeatable; format in rules/README.md). The rules are on or off
+    /// by their `default` and select like built-in ones.
+    #[arg(long, value_name = "DIR_OR_FILE")]
+    pub extend_rules: Vec<PathBuf>,
+    #[command(flatten)]
+    pub config: ConfigSourceArgs,
+
+    /// Filter files named on the command line by `extensions`, `include` and
+    /// `exclude` too, as walked files are (for hooks that pass every changed file).
+    #[arg(long)]
+    pub force_exclude: bool,
+
+    /// Print the settings the first file would be checked with, and check nothing.
+    #[arg(long)]
+    pub show_settings: bool,
+
+    /// Report only diagnostics that this baseline file does not record.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record every diagnostic in this baseline file, print nothing else, exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff"])]
+    pub write_baseline: Option<PathBuf>,
+}
+
+/// Where settings come from.
+#[derive(Debug, Args)]
+pub struct ConfigSourceArgs {
+    /// Use this config file for every file, instead of the closest
+    /// `.mtlint.toml` or `mtlint.toml` above each.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore every config file.
+    #[arg(long, conflicts_with = "config")]
+    pub isolated: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// The file (or folder) whose settings to show; defaults to the current folder.
+    pub path: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub config: ConfigSourceArgs,
+
+    /// Print the JSON Schema of the config file instead.
+    #[arg(long)]
+    pub schema: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub output_format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
 pub struct RuleArgs {
     /// A rule code (`S001`) or name (`missing-space-after-sentence-end`).
     pub rule: String,
+
+    /// Also look among the declarative rules of this file or folder (repeatable).
+    #[arg(long, value_name = "DIR_OR_FILE")]
+    pub extend_rules: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -127,4 +206,13 @@ pub struct RulesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub output_format: ListFormat,
+
+    /// Also list the declarative rules of this file or folder (repeatable).
+    #[arg(long, value_name = "DIR_OR_FILE")]
+    pub extend_rules: Vec<PathBuf>,
+
+    /// Run every example of every rule in this rule file (or folder), print
+    /// pass or fail for each, and exit 1 if any fails.
+    #[arg(long, value_name = "FILE")]
+    pub test: Option<PathBuf>,
 }

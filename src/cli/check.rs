@@ -1,25 +1,34 @@
 //! `mtlint check`: lint (and fix) files, render the report, pick the exit code.
+//!
+//! Files are linted on worker threads, each with the settings of its own
+//! config file, and each renders its part of the report there (after the
+//! baseline has hidden its known findings); the parts come back over a channel
+//! and are written in path order as soon as the files before them are done.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, IsTerminal, Read, Write};
-use std::path::Path;
-use std::sync::mpsc;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use mtlint::Diagnostic;
+use mtlint::baseline::{Baseline, Usage};
 use mtlint::diagnostic::Applicability;
 use mtlint::document::Document;
 use mtlint::fs::{self as mfs, FileError};
+use mtlint::registry::RuleMeta;
 use mtlint::render::{
-    FileReport, RenderOptions, StreamingRenderer, concise::Concise, human::Human, json::Json, json::JsonLines,
+    FileReport, RenderOptions, StreamingRenderer, Totals, concise::Concise, github::Github, gitlab::Gitlab,
+    human::Human, json::Json, json::JsonLines, junit::Junit, sarif::Sarif,
 };
+use mtlint::settings::{ConfigFile, ConfigResolver, Overrides, Settings};
 use mtlint::source::SourceFile;
-use mtlint::{Diagnostic, Registry, RuleSet, Selection};
 use rayon::prelude::*;
 
-use super::args::{CheckArgs, OutputFormat};
-use super::files::{Input, discover};
+use super::args::{CheckArgs, ListFormat, OutputFormat};
+use super::files::{Discovery, Input, discover, folder_of};
 use super::{ExitStatus, use_color};
 
 /// What the run should do with fixes.
@@ -45,20 +54,23 @@ struct Outcome {
     counts: Counts,
     /// The diagnostics themselves, for `--statistics` only.
     diagnostics: Vec<Diagnostic>,
+    /// The file's findings, for `--write-baseline` only.
+    recorded: Option<Baseline>,
     diff: Option<String>,
     /// The fixed text of stdin, for printing.
     stdin_output: Option<String>,
     unconverged: Vec<&'static str>,
 }
 
-/// Diagnostics left, and how many are fixable at the chosen level and only
-/// with unsafe fixes.
+/// Diagnostics left, how many are fixable at the chosen level and only with
+/// unsafe fixes, and how many the baseline hid.
 #[derive(Debug, Default, Clone, Copy)]
 struct Counts {
     fixed: usize,
     remaining: usize,
     fixable: usize,
     unsafe_only: usize,
+    hidden: usize,
 }
 
 impl Counts {
@@ -69,6 +81,7 @@ impl Counts {
             remaining: diagnostics.len(),
             fixable: count(fix_level),
             unsafe_only: count(Applicability::Unsafe) - count(Applicability::Safe),
+            hidden: 0,
         }
     }
 
@@ -77,18 +90,35 @@ impl Counts {
         self.remaining += other.remaining;
         self.fixable += other.fixable;
         self.unsafe_only += other.unsafe_only;
+        self.hidden += other.hidden;
     }
+}
+
+/// `--baseline`: the findings to hide, the folder its paths are relative to,
+/// and what each entry has hidden so far.
+struct KnownFindings {
+    baseline: Baseline,
+    base: PathBuf,
+    usage: Usage,
 }
 
 /// Everything a worker needs to check one input.
 struct Job<'a> {
-    rules: &'a RuleSet<'a>,
+    /// The resolved settings of each config file in use.
+    settings: &'a [Settings<'a>],
+    /// Per input: which of `settings` it follows, and the path its
+    /// `per-file-ignores` are matched against.
+    setting_of: &'a [usize],
+    setting_paths: &'a [Option<PathBuf>],
     mode: Mode,
-    options: RenderOptions,
+    options: RenderOptions<'a>,
     stdin_name: &'a str,
-    /// `None` when the report is not rendered (`--diff`, `--statistics`).
+    /// `None` when the report is not rendered (`--diff`, `--statistics`, `--write-baseline`).
     renderer: Option<&'a dyn StreamingRenderer>,
     keep_diagnostics: bool,
+    known: Option<&'a KnownFindings>,
+    /// `--write-baseline`: the folder the recorded paths are relative to.
+    record: Option<&'a Path>,
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
@@ -98,13 +128,69 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
             .build_global()
             .context("could not start the worker threads")?;
     }
-    let registry = Registry::builtin();
-    let selection = Selection {
+    let overrides = Overrides {
         select: args.select.clone(),
         extend_select: args.extend_select.clone(),
         ignore: args.ignore.clone(),
     };
-    let rules = registry.select(&selection)?;
+    let resolver = Arc::new(Mutex::new(ConfigResolver::new(
+        args.config.config.as_deref(),
+        args.config.isolated,
+    )?));
+    let discovery = Discovery {
+        paths: &args.paths,
+        extensions: &args.extensions,
+        force_exclude: args.force_exclude,
+    };
+    let (inputs, errors) = discover(&discovery, &resolver)?;
+    let stdin_name = args.stdin_filename.clone().unwrap_or_else(|| "-".to_string());
+    // The path settings are looked up by: stdin goes by its --stdin-filename.
+    let setting_paths: Vec<Option<PathBuf>> = inputs
+        .iter()
+        .map(|input| match input {
+            Input::File(path) => Some(path.clone()),
+            Input::Stdin => args.stdin_filename.as_ref().map(PathBuf::from),
+        })
+        .collect();
+    let mut resolver = resolver.lock().unwrap_or_else(PoisonError::into_inner);
+    if args.show_settings {
+        let path = setting_paths
+            .first()
+            .cloned()
+            .flatten()
+            .unwrap_or_else(|| PathBuf::from("."));
+        let config = super::config::config_for(&mut resolver, &path)?;
+        let format = match args.output_format {
+            OutputFormat::Json | OutputFormat::Jsonl => ListFormat::Json,
+            _ => ListFormat::Text,
+        };
+        let registry = super::config::registry(&args.extend_rules, config.as_deref())?;
+        super::config::show(&registry, &path, config, &overrides, format, &mut io::stdout().lock())?;
+        return Ok(ExitStatus::Success);
+    }
+    // The config files in use, each once, and which one each input follows.
+    let mut configs: Vec<Option<Arc<ConfigFile>>> = Vec::new();
+    let mut by_config: HashMap<Option<PathBuf>, usize> = HashMap::new();
+    let mut setting_of = Vec::with_capacity(inputs.len());
+    for path in &setting_paths {
+        let config = match path {
+            Some(path) => resolver.for_file(path)?,
+            None => resolver.for_folder(&mtlint::fs::absolute(Path::new(".")))?,
+        };
+        let key = config.as_ref().map(|c| c.path.clone());
+        let index = *by_config.entry(key).or_insert_with(|| {
+            configs.push(config);
+            configs.len() - 1
+        });
+        setting_of.push(index);
+    }
+    drop(resolver);
+    // Every config's `extend-rules` are loaded before any selector is resolved.
+    let registry = super::config::registry(&args.extend_rules, configs.iter().flatten().map(|c| c.as_ref()))?;
+    let settings: Vec<Settings> = configs
+        .into_iter()
+        .map(|config| Settings::resolve(&registry, config, &overrides))
+        .collect::<anyhow::Result<_>>()?;
     let mode = if args.fix {
         Mode::Fix
     } else if args.diff {
@@ -118,24 +204,39 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
         Applicability::Safe
     };
 
-    let (inputs, errors) = discover(&args.paths, &args.extensions);
     for error in &errors {
         eprintln!("mtlint: error: {error}");
     }
-    let stdin_name = args.stdin_filename.clone().unwrap_or_else(|| "-".to_string());
+    // Read before any file is fixed: a baseline that cannot be used stops the run untouched.
+    let known = match &args.baseline {
+        Some(path) => Some(KnownFindings {
+            baseline: Baseline::read(path)?,
+            base: folder_of(path),
+            usage: Usage::default(),
+        }),
+        None => None,
+    };
+    let record_base = args.write_baseline.as_deref().map(folder_of);
     // With stdin fixed, stdout carries the fixed text and the report goes to stderr.
     let stdin_fixed = mode == Mode::Fix && inputs.contains(&Input::Stdin);
+    let metas: Vec<&'static RuleMeta> = registry.rules().iter().map(|r| r.meta()).collect();
     let renderer = renderer(args.output_format);
+    let rendered = mode != Mode::Diff && !args.statistics && record_base.is_none();
     let job = Job {
-        rules: &rules,
+        settings: &settings,
+        setting_of: &setting_of,
+        setting_paths: &setting_paths,
         mode,
         options: RenderOptions {
             fix_level,
             color: !stdin_fixed && use_color(args.color),
+            rules: &metas,
         },
         stdin_name: &stdin_name,
-        renderer: (mode != Mode::Diff && !args.statistics).then_some(&*renderer),
-        keep_diagnostics: args.statistics,
+        renderer: rendered.then_some(&*renderer),
+        keep_diagnostics: args.statistics && record_base.is_none(),
+        known: known.as_ref(),
+        record: record_base.as_deref(),
     };
 
     let report_on_terminal = if stdin_fixed {
@@ -150,15 +251,20 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     let mut writer = ReportWriter {
         out: report_out,
         renderer: job.renderer,
+        options: &job.options,
+        // A format that states the totals first gets its parts held until the end.
+        held: job.renderer.filter(|r| r.needs_totals()).map(|_| Vec::new()),
         progress: Progress::new(&inputs, report_on_terminal),
         next: 0,
         pending: BTreeMap::new(),
         wrote_part: false,
         started_current: false,
+        files: 0,
         totals: Counts::default(),
         failed: !errors.is_empty(),
         diff_pending: false,
         all_diagnostics: Vec::new(),
+        recorded: Baseline::default(),
         stdin_output: None,
     };
     std::thread::scope(|scope| -> io::Result<()> {
@@ -178,7 +284,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
                         buffer: Vec::new(),
                         sender: sender.clone(),
                     };
-                    let outcome = process(input, job, &mut chunks);
+                    let outcome = process(index, input, job, &mut chunks);
                     chunks.send();
                     // The receiver only goes away on an output error, which is reported.
                     let _ = sender.send(Message::Done(index, outcome));
@@ -194,9 +300,24 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
         Ok(())
     })?;
     writer.progress.finish();
-    if let Some(renderer) = writer.renderer {
-        renderer.end(!writer.wrote_part, writer.out)?;
+    if let Some(path) = &args.write_baseline {
+        let baseline = std::mem::take(&mut writer.recorded);
+        std::fs::write(path, baseline.to_json())
+            .with_context(|| format!("cannot write the baseline {}", path.display()))?;
+        if !args.quiet {
+            eprintln!(
+                "mtlint: recorded {} in {}",
+                plural(baseline.len(), "finding"),
+                path.display()
+            );
+        }
+        return Ok(if writer.failed {
+            ExitStatus::Error
+        } else {
+            ExitStatus::Success
+        });
     }
+    writer.end()?;
     let totals = writer.totals;
     if args.statistics {
         statistics(&writer.all_diagnostics, fix_level, args.output_format, writer.out)?;
@@ -204,6 +325,13 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     let human = matches!(args.output_format, OutputFormat::Full | OutputFormat::Concise);
     if human && !args.quiet && mode != Mode::Diff {
         summary(totals, mode, fix_level, writer.out)?;
+        if totals.hidden > 0 {
+            writeln!(
+                writer.out,
+                "{} hidden by the baseline.",
+                plural(totals.hidden, "known finding")
+            )?;
+        }
     }
     writer.out.flush()?;
     let (failed, diff_pending, stdin_output) = (writer.failed, writer.diff_pending, writer.stdin_output.take());
@@ -230,6 +358,10 @@ fn renderer(format: OutputFormat) -> Box<dyn StreamingRenderer> {
         OutputFormat::Concise => Box::new(Concise),
         OutputFormat::Json => Box::new(Json),
         OutputFormat::Jsonl => Box::new(JsonLines),
+        OutputFormat::Github => Box::new(Github),
+        OutputFormat::Sarif => Box::new(Sarif),
+        OutputFormat::Junit => Box::new(Junit),
+        OutputFormat::Gitlab => Box::new(Gitlab),
     }
 }
 
@@ -274,6 +406,9 @@ type Pending = (Vec<Vec<u8>>, Option<Result<Outcome, FileError>>);
 struct ReportWriter<'a> {
     out: &'a mut dyn Write,
     renderer: Option<&'a dyn StreamingRenderer>,
+    options: &'a RenderOptions<'a>,
+    /// The parts so far, for a format whose opening needs the totals.
+    held: Option<Vec<u8>>,
     progress: Progress,
     /// The index of the file whose part is written next.
     next: usize,
@@ -281,10 +416,13 @@ struct ReportWriter<'a> {
     /// Whether any part was written (for separators), and whether the current file's has begun.
     wrote_part: bool,
     started_current: bool,
+    /// Files reported on.
+    files: usize,
     totals: Counts,
     failed: bool,
     diff_pending: bool,
     all_diagnostics: Vec<Diagnostic>,
+    recorded: Baseline,
     stdin_output: Option<String>,
 }
 
@@ -315,25 +453,32 @@ impl ReportWriter<'_> {
         let Self {
             out,
             renderer,
+            options,
+            held,
             progress,
             wrote_part,
             started_current,
             ..
         } = self;
-        progress.suspend_for_report(|| {
+        let holding = held.is_some();
+        let mut write = |out: &mut dyn Write| {
             if let Some(renderer) = renderer
                 && !*started_current
             {
                 if *wrote_part {
                     out.write_all(renderer.separator())?;
-                } else {
-                    renderer.begin(*out)?;
+                } else if !holding {
+                    renderer.begin(options, None, out)?;
                 }
                 *started_current = true;
                 *wrote_part = true;
             }
             out.write_all(chunk)
-        })
+        };
+        match held {
+            Some(held) => write(held),
+            None => progress.suspend_for_report(|| write(*out)),
+        }
     }
 
     fn finish(&mut self, outcome: Result<Outcome, FileError>) -> io::Result<()> {
@@ -359,8 +504,12 @@ impl ReportWriter<'_> {
                 );
             });
         }
+        self.files += 1;
         self.totals.add(outcome.counts);
         self.all_diagnostics.append(&mut outcome.diagnostics);
+        if let Some(recorded) = outcome.recorded {
+            self.recorded.merge(recorded);
+        }
         if let Some(diff) = &outcome.diff {
             self.diff_pending = true;
             let out = &mut self.out;
@@ -370,6 +519,23 @@ impl ReportWriter<'_> {
             self.stdin_output = outcome.stdin_output;
         }
         Ok(())
+    }
+
+    /// Closes the report once every file is done: a format that needs the
+    /// totals gets its opening and its held parts first.
+    fn end(&mut self) -> io::Result<()> {
+        let Some(renderer) = self.renderer else {
+            return Ok(());
+        };
+        if let Some(held) = self.held.take() {
+            let totals = Totals {
+                files: self.files,
+                diagnostics: self.totals.remaining,
+            };
+            renderer.begin(self.options, Some(totals), self.out)?;
+            self.out.write_all(&held)?;
+        }
+        renderer.end(self.options, !self.wrote_part, self.out)
     }
 }
 
@@ -469,8 +635,10 @@ fn read_input(input: &Input) -> Result<(String, Option<String>), FileError> {
     }
 }
 
-/// Lints (and fixes) one input and renders its part into `out`.
-fn process(input: &Input, job: &Job, out: &mut dyn Write) -> Result<Outcome, FileError> {
+/// Lints (and fixes) one input with its settings, hides what the baseline
+/// knows, and renders its part into `out`.
+fn process(index: usize, input: &Input, job: &Job, out: &mut dyn Write) -> Result<Outcome, FileError> {
+    let settings = job.settings[job.setting_of[index]].for_file(job.setting_paths[index].as_deref());
     let (text, file_name) = read_input(input)?;
     let name = file_name.unwrap_or_else(|| job.stdin_name.to_string());
     let bytes = text.len() as u64;
@@ -480,6 +648,7 @@ fn process(input: &Input, job: &Job, out: &mut dyn Write) -> Result<Outcome, Fil
         bytes,
         counts: Counts::default(),
         diagnostics: Vec::new(),
+        recorded: None,
         diff: None,
         stdin_output: None,
         unconverged: Vec::new(),
@@ -487,33 +656,43 @@ fn process(input: &Input, job: &Job, out: &mut dyn Write) -> Result<Outcome, Fil
     let (source, diagnostics) = if job.mode == Mode::Check {
         // One document for linting and for placing the report: one line index.
         let doc = Document::new(&text);
-        let diagnostics = mtlint::linter::lint_document(&doc, job.rules);
+        let diagnostics = settings.lint_document(&doc);
         let lines = doc.into_lines();
         (SourceFile::with_lines(outcome.name.clone(), text, lines), diagnostics)
     } else {
-        let fixed = mtlint::fix::fix(&text, job.rules, fix_level);
+        let fixed = settings.fix(&text, fix_level);
         let changed = fixed.text != text;
         match (job.mode, input) {
-            (Mode::Diff, _) if changed => outcome.diff = Some(unified_diff(&outcome.name, &text, &fixed.text)),
+            // A run that records a baseline prints no diff.
+            (Mode::Diff, _) if changed && job.record.is_none() => {
+                outcome.diff = Some(unified_diff(&outcome.name, &text, &fixed.text));
+            }
             (Mode::Fix, Input::Stdin) => outcome.stdin_output = Some(fixed.text.clone()),
             (Mode::Fix, Input::File(path)) if changed => mfs::write_atomic(path, &text, &fixed.text)?,
             _ => {}
         }
-        outcome.unconverged = fixed.unconverged;
         if job.mode == Mode::Diff {
-            let diagnostics = mtlint::lint(&text, job.rules);
+            outcome.unconverged = fixed.unconverged;
+            let diagnostics = settings.lint(&text);
             (SourceFile::new(outcome.name.clone(), text), diagnostics)
         } else {
-            outcome.counts.fixed = fixed.fixed.iter().map(|(_, n)| n).sum();
+            outcome.counts.fixed = fixed.fixed_count();
+            outcome.unconverged = fixed.unconverged;
             (SourceFile::new(outcome.name.clone(), fixed.text), fixed.remaining)
         }
     };
-    let fixed = outcome.counts.fixed;
+    let mut report = FileReport { source, diagnostics };
+    if let Some(base) = job.record {
+        outcome.recorded = Some(Baseline::from_reports(std::slice::from_ref(&report), base));
+    }
+    let hidden = job.known.map_or(0, |known| {
+        known.baseline.filter_report(&mut report, &known.base, &known.usage)
+    });
     outcome.counts = Counts {
-        fixed,
-        ..Counts::of(&diagnostics, fix_level)
+        fixed: outcome.counts.fixed,
+        hidden,
+        ..Counts::of(&report.diagnostics, fix_level)
     };
-    let report = FileReport { source, diagnostics };
     if let Some(renderer) = job.renderer {
         renderer
             .part(&report, &job.options, out)
@@ -547,6 +726,7 @@ fn summary(totals: Counts, mode: Mode, fix_level: Applicability, out: &mut dyn W
         remaining,
         fixable,
         unsafe_only,
+        ..
     } = totals;
     if mode == Mode::Fix {
         if fixed + remaining == 0 {
@@ -569,11 +749,8 @@ fn summary(totals: Counts, mode: Mode, fix_level: Applicability, out: &mut dyn W
         writeln!(out, "Found {}.", plural(remaining, "problem"))?;
     }
     if fix_level == Applicability::Safe && unsafe_only > 0 {
-        writeln!(
-            out,
-            "{} available with --unsafe-fixes.",
-            plural(unsafe_only, "more fix")
-        )?;
+        let fixes = if unsafe_only == 1 { "fix" } else { "fixes" };
+        writeln!(out, "{unsafe_only} more {fixes} available with --unsafe-fixes.")?;
     }
     Ok(())
 }

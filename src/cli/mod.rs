@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 pub mod args;
 mod check;
+mod config;
 mod files;
 mod rule;
 
@@ -33,9 +34,15 @@ impl From<ExitStatus> for ExitCode {
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
     match cli.command {
-        Command::Check(args) => check::run(args),
+        Command::Check(args) => check::run(*args),
         Command::Rule(args) => rule::run_rule(args),
         Command::Rules(args) => rule::run_rules(args),
+        Command::Config(args) => config::run(args),
+        Command::Completions(args) => {
+            let mut command = <args::Cli as clap::CommandFactory>::command();
+            clap_complete::generate(args.shell, &mut command, "mtlint", &mut std::io::stdout());
+            Ok(ExitStatus::Success)
+        }
     }
 }
 

@@ -4,13 +4,15 @@ use std::io::Write;
 
 use anyhow::bail;
 use mtlint::Registry;
+use mtlint::examples::{self, Expectation};
 use serde::Serialize;
 
 use super::ExitStatus;
 use super::args::{ListFormat, RuleArgs, RulesArgs};
 
 pub fn run_rule(args: RuleArgs) -> anyhow::Result<ExitStatus> {
-    let registry = Registry::builtin();
+    let mut registry = Registry::builtin();
+    mtlint::declarative::extend_registry(&mut registry, &args.extend_rules)?;
     let Some(rule) = registry.find(&args.rule) else {
         let hint = registry
             .resolve(&args.rule)
@@ -47,7 +49,11 @@ struct RuleRow<'a> {
 }
 
 pub fn run_rules(args: RulesArgs) -> anyhow::Result<ExitStatus> {
-    let registry = Registry::builtin();
+    let mut registry = Registry::builtin();
+    mtlint::declarative::extend_registry(&mut registry, &args.extend_rules)?;
+    if let Some(file) = &args.test {
+        return test_rule_file(registry, file);
+    }
     let rows: Vec<RuleRow> = registry
         .rules()
         .iter()
@@ -91,4 +97,45 @@ pub fn run_rules(args: RulesArgs) -> anyhow::Result<ExitStatus> {
         }
     }
     Ok(ExitStatus::Success)
+}
+
+/// `mtlint rules --test FILE`: runs the examples of the file's rules the way
+/// `cargo test` runs the shipped ones, one line per example.
+fn test_rule_file(mut registry: Registry, file: &std::path::Path) -> anyhow::Result<ExitStatus> {
+    let codes = mtlint::declarative::extend_registry(&mut registry, &[file.to_path_buf()])?;
+    let mut out = std::io::stdout().lock();
+    let (mut passed, mut failed) = (0, 0);
+    for code in codes {
+        let rule = registry.find(code).expect("the rule was just added");
+        let parsed = examples::parse(code, rule.meta().doc);
+        let has_bad = parsed
+            .iter()
+            .any(|e| matches!(e.expectation, Expectation::Reported { .. }));
+        let has_good = parsed.iter().any(|e| e.expectation == Expectation::Quiet);
+        if !(has_bad && has_good) {
+            failed += 1;
+            writeln!(
+                out,
+                "FAIL {code}::has_bad_and_good_examples: every rule needs at least one bad and one good example"
+            )?;
+        }
+        for example in parsed {
+            match examples::run(&registry, rule, &example) {
+                Ok(()) => {
+                    passed += 1;
+                    writeln!(out, "ok   {}", example.name())?;
+                }
+                Err(reason) => {
+                    failed += 1;
+                    writeln!(out, "FAIL {}: {}", example.name(), reason.replace('\n', "\n     "))?;
+                }
+            }
+        }
+    }
+    writeln!(out, "\n{passed} passed, {failed} failed")?;
+    Ok(if failed == 0 {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Failure
+    })
 }

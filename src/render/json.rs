@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{FLUSH_AT, FileReport, RenderOptions, StreamingRenderer};
+use super::{FLUSH_AT, FileReport, RenderOptions, StreamingRenderer, Totals};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::source::{LineColumn, Locator, SourceFile};
 
@@ -224,7 +224,7 @@ fn string(out: &mut Vec<u8>, value: &str) {
 pub struct Json;
 
 impl StreamingRenderer for Json {
-    fn begin(&self, out: &mut dyn Write) -> io::Result<()> {
+    fn begin(&self, _: &RenderOptions, _: Option<Totals>, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(b"[\n")
     }
 
@@ -232,7 +232,7 @@ impl StreamingRenderer for Json {
         b",\n"
     }
 
-    fn end(&self, empty: bool, out: &mut dyn Write) -> io::Result<()> {
+    fn end(&self, _: &RenderOptions, empty: bool, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(if empty { b"[]\n" } else { b"\n]\n" })
     }
 
@@ -287,6 +287,7 @@ mod tests {
         let options = RenderOptions {
             fix_level: Applicability::Safe,
             color: false,
+            rules: &[],
         };
         let mut out = Vec::new();
         renderer.render(reports, &options, &mut out).unwrap();

@@ -77,6 +77,9 @@ declare_rule! {
     /// He waited...Then he left. Or did he…Nobody knows.
     /// ```
     /// ```good
+    /// both sides want to avoid an escalation.(End)
+    /// ```
+    /// ```good
     /// It was agreed. The talks resume on Monday.
     /// ```
     ///
@@ -155,6 +158,10 @@ fn glued_sentence(doc: &Document, pos: usize) -> Option<Diagnostic> {
         _ => after,
     };
     let next_word = doc.word_after(word_start);
+    if matches!(opener, '(' | '[') && matches!(doc.char_at(word_start + next_word.len()), Some(')' | ']')) {
+        // `.(End)`, `.(Xinhua)`: a one-word tag after the sentence, not a new sentence.
+        return None;
+    }
     let mut next_chars = next_word.chars();
     let first = next_chars.next()?;
     let second = next_chars.next()?;

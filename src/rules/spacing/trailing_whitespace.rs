@@ -6,7 +6,8 @@ declare_rule! {
     /// ## What it finds
     /// Whitespace at the end of a line, lines holding only whitespace, and
     /// whitespace (including the ideographic space U+3000) before the first
-    /// word of a paragraph.
+    /// word of a paragraph. Indentation by a tab or by four or more spaces is
+    /// left alone: plain text uses it on purpose for verse, letters and tables.
     ///
     /// ## Why it matters
     /// Scrapers and MT pipelines leave spaces where segments were cut. They are
@@ -37,6 +38,12 @@ declare_rule! {
     /// Russia denies the claim.
     /// Next line.
     /// ```
+    /// ```good
+    /// He recited the verse:
+    ///
+    ///     My first doth affliction denote,
+    ///       Which my second is destined to feel
+    /// ```
     ///
     /// ## Fix safety
     /// Removing the whitespace is safe: plain text gives it no meaning.
@@ -52,6 +59,12 @@ declare_rule! {
 
 fn is_blank(c: char) -> bool {
     c.is_whitespace() && !matches!(c, '\n' | '\r')
+}
+
+/// Four or more ASCII spaces, or a tab, indent verse, letters and code on
+/// purpose; shorter runs and exotic spaces (U+3000, no-break) are leftovers.
+fn is_indentation(lead: &str) -> bool {
+    lead.contains('\t') || (lead.len() >= 4 && lead.bytes().all(|b| b == b' '))
 }
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
@@ -78,7 +91,7 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         let lead = &content[..content.len() - body.len()];
         let start = paragraph.start + lead.len() - lead.trim_start_matches('\u{feff}').len();
         let span = start..paragraph.start + lead.len();
-        if !span.is_empty() {
+        if !span.is_empty() && !is_indentation(&text[span.clone()]) {
             out.push(
                 Diagnostic::new(
                     &LeadingTrailingWhitespace::META,

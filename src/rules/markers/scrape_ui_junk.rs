@@ -1,0 +1,252 @@
+use crate::declare_rule;
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::document::Document;
+use crate::wordlist::UI_JUNK;
+
+declare_rule! {
+    /// ## What it finds
+    /// A line that is page furniture a scraper kept as text:
+    /// - only dates, times and counters, with at most two label words:
+    ///   `2022-06-21 0 By`, `10:32 1,024`, `updated on: 2019-05-09`;
+    /// - a byline label with no name: `By`, `By:`, `Author:`;
+    /// - a user-interface string from `rules/lists/ui-junk.txt`: `Share to:`,
+    ///   `Scan the QR code`, `Click to enlarge`, `Comments (0)`, `Print | Close`,
+    ///   `Read also: …`, `Loading ...`, `If you find an error, select it and
+    ///   press Ctrl+Enter`.
+    ///
+    /// ## Why it matters
+    /// Content sites that republish MT news copy the page around the story
+    /// along with it: the publication date and view counter, an empty byline,
+    /// share buttons. In the text they read as noise, and they end up in every
+    /// quotation or summary made from it.
+    ///
+    /// ## Examples
+    /// ```bad
+    /// Putin says the response ignores Russia's concerns
+    ///
+    /// 2022-06-21 0 By
+    ///
+    /// Moscow, February 1 -- Russian President Vladimir Putin said on Thursday
+    /// ```
+    /// ```fixed
+    /// Putin says the response ignores Russia's concerns
+    ///
+    /// Moscow, February 1 -- Russian President Vladimir Putin said on Thursday
+    /// ```
+    /// ```bad
+    /// The ministry denied the claim.
+    /// If you find an error, please select it and press Ctrl+Enter.
+    /// ```
+    /// ```fixed
+    /// The ministry denied the claim.
+    /// ```
+    /// ```bad
+    /// 10:32 1,024
+    /// ```
+    /// ```bad
+    /// Read also: Markets rise after the talks
+    /// ```
+    /// ```good
+    /// By Hu Xiaoguang
+    /// ```
+    /// ```good
+    /// By 2030, the plant will produce 10,000 cars a year.
+    /// ```
+    /// ```good
+    /// 2022 was a hard year.
+    /// ```
+    /// ```good
+    /// Print and online media share the blame, he said.
+    /// ```
+    ///
+    /// ## Fix safety
+    /// The fix deletes the line with its line ending, and is unsafe: a table
+    /// of numbers or a heading can look like junk, so a person should look.
+    /// Dates, counters and empty bylines are reported as information; the
+    /// listed interface strings as warnings.
+    pub struct ScrapeUiJunk {
+        code: "M004",
+        name: "scrape-ui-junk",
+        family: Markers,
+        severity: Warning,
+        default: true,
+        fix: Unsafe,
+    }
+}
+
+/// Longer lines are prose, not page furniture.
+const MAX_JUNK_LEN: usize = 100;
+
+/// Words that label a date or counter on a page (`By`, `Views`, `date`).
+const LABELS: &[&str] = &[
+    "by",
+    "at",
+    "on",
+    "date",
+    "time",
+    "views",
+    "view",
+    "reads",
+    "read",
+    "comments",
+    "likes",
+    "clicks",
+    "hits",
+    "updated",
+    "published",
+    "posted",
+    "release",
+    "released",
+];
+
+/// Byline labels with nothing after them.
+const EMPTY_BYLINES: &[&str] = &[
+    "by",
+    "by:",
+    "author:",
+    "written by",
+    "written by:",
+    "reporter:",
+    "text:",
+];
+
+fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let text = doc.text();
+    // Lines, not paragraphs: a header of short junk lines reads as one
+    // hard-wrapped paragraph.
+    for range in doc.line_contents() {
+        let line = text[range.clone()].trim();
+        if line.is_empty() || line.len() > MAX_JUNK_LEN {
+            continue;
+        }
+        let (message, severity) = if is_counters(line) {
+            ("Line of dates and counters left from the page", Severity::Info)
+        } else {
+            let normalized = normalize(line);
+            if EMPTY_BYLINES.contains(&normalized.as_str()) {
+                ("Byline label with no name", Severity::Info)
+            } else if is_listed(&normalized) {
+                ("Page interface text left in the story", Severity::Warning)
+            } else {
+                continue;
+            }
+        };
+        out.push(
+            Diagnostic::new(&ScrapeUiJunk::META, range.clone(), format!("{message}: `{line}`"))
+                .with_severity(severity)
+                .with_fix(Fix::unsafe_(
+                    "Delete the line",
+                    vec![Edit::deletion(line_deletion(text, range))],
+                )),
+        );
+    }
+}
+
+/// The line with its line ending; when blank lines surround it, one of them
+/// too, so that deleting it leaves one blank line, not two. The last line
+/// takes the line ending before it instead.
+fn line_deletion(text: &str, line: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let ending = |at: usize| {
+        let rest = &text.as_bytes()[at..];
+        if rest.starts_with(b"\r\n") {
+            2
+        } else {
+            usize::from(rest.first().is_some_and(|&b| b == b'\n' || b == b'\r'))
+        }
+    };
+    let mut end = line.end + ending(line.end);
+    if end == line.end {
+        let before = text[..line.start].trim_end_matches(['\n', '\r']);
+        return before.len()..line.end;
+    }
+    let blank_before =
+        line.start == 0 || text[..line.start].ends_with("\n\n") || text[..line.start].ends_with("\r\n\r\n");
+    if blank_before && ending(end) > 0 {
+        end += ending(end);
+    }
+    line.start..end
+}
+
+/// Whether every word is a date, a time or a counter, with at least one date
+/// or time and at most two label words: `2022-06-21 0 By`, `10:32 1,024`,
+/// `updated on: 2019-05-09`.
+fn is_counters(line: &str) -> bool {
+    let mut dated = false;
+    let mut labels = 0;
+    let mut words = 0;
+    for word in line.split_whitespace() {
+        words += 1;
+        if is_date(word) || is_time(word) {
+            dated = true;
+        } else if is_counter(word) || matches!(word, "|" | "/" | "-" | "·") {
+        } else if LABELS.contains(&word.trim_end_matches(':').to_lowercase().as_str()) {
+            labels += 1;
+        } else {
+            return false;
+        }
+    }
+    dated && labels <= 2 && words >= 2
+}
+
+/// `2022-06-21`, `2024/06/30`, `21.06.2022`: three groups of digits, one a year.
+fn is_date(word: &str) -> bool {
+    let parts: Vec<&str> = word.split(['-', '/', '.']).collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts.iter().any(|p| p.len() == 4)
+}
+
+/// `10:32`, `23:26:32`.
+fn is_time(word: &str) -> bool {
+    let parts: Vec<&str> = word.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `0`, `1526`, `1,024`.
+fn is_counter(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit() || b == b',') && word.as_bytes()[0].is_ascii_digit()
+}
+
+/// Lowercase, digit runs as `#`, `…` as `...`, single spaces, no space before
+/// `:` or `...`, no final period.
+fn normalize(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for c in line.chars() {
+        match c {
+            '0'..='9' if out.ends_with('#') => {}
+            '0'..='9' => out.push('#'),
+            '…' => out.push_str("..."),
+            c if c.is_whitespace() => {
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            ':' | '.' if out.ends_with(' ') => {
+                out.pop();
+                out.push(c);
+            }
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    let trimmed = out.trim_end();
+    let trimmed = trimmed
+        .strip_suffix('.')
+        .filter(|t| !t.ends_with('.'))
+        .unwrap_or(trimmed);
+    trimmed.to_string()
+}
+
+/// Whether the normalised line is a listed string, or starts with a listed
+/// label that ends in `:` (`read also: <headline>`).
+fn is_listed(normalized: &str) -> bool {
+    UI_JUNK.contains(normalized)
+        || normalized
+            .char_indices()
+            .filter(|&(_, c)| c == ':')
+            .any(|(i, _)| UI_JUNK.contains(&normalized[..=i]))
+}
