@@ -6,8 +6,9 @@
 //! longer occurs. Identical findings (same path, code and fingerprint) are
 //! counted, and only that many are hidden.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Component, Path};
+use std::sync::{Mutex, PoisonError};
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -56,7 +57,7 @@ struct BaselineFile {
 /// The recorded findings, keyed by path, code and fingerprint.
 #[derive(Debug, Default)]
 pub struct Baseline {
-    entries: BTreeMap<(String, String, String), (usize, String)>,
+    entries: BTreeMap<Key, (usize, String)>,
 }
 
 /// The text the fingerprint hashes: up to [`CONTEXT_CHARS`] characters on each
@@ -209,34 +210,63 @@ impl Baseline {
         Self::from_json(path, &json)
     }
 
+    /// Adds the findings of another baseline, as if recorded together.
+    pub fn merge(&mut self, other: Baseline) {
+        for (key, (count, context)) in other.entries {
+            self.entries.entry(key).or_insert((0, context)).0 += count;
+        }
+    }
+
     /// Removes the diagnostics the baseline records, each entry hiding at most
     /// as many findings as it counted; returns how many were hidden.
     pub fn filter(&self, reports: &mut [FileReport], base: &Path) -> usize {
-        let mut budget: BTreeMap<&(String, String, String), usize> =
-            self.entries.iter().map(|(key, (count, _))| (key, *count)).collect();
-        let mut hidden = 0;
-        for report in reports {
-            let path = key_for(&report.source.name, base);
-            let text = &report.source.text;
-            report.diagnostics.retain(|diagnostic| {
-                let key = (
+        let usage = Usage::default();
+        reports
+            .iter_mut()
+            .map(|report| self.filter_report(report, base, &usage))
+            .sum()
+    }
+
+    /// [`filter`](Self::filter) for one report of a run whose reports are
+    /// filtered one by one, on any thread: `usage` counts what each entry has
+    /// hidden in the run so far, so it hides no more than it counted overall.
+    pub fn filter_report(&self, report: &mut FileReport, base: &Path, usage: &Usage) -> usize {
+        let path = key_for(&report.source.name, base);
+        let text = &report.source.text;
+        // Fingerprints are computed before the lock is taken.
+        let keys: Vec<Key> = report
+            .diagnostics
+            .iter()
+            .map(|diagnostic| {
+                (
                     path.clone(),
                     diagnostic.rule.code.to_string(),
                     fingerprint(text, diagnostic),
-                );
-                match budget.get_mut(&key) {
-                    Some(left) if *left > 0 => {
-                        *left -= 1;
-                        hidden += 1;
-                        false
-                    }
-                    _ => true,
-                }
-            });
-        }
-        hidden
+                )
+            })
+            .collect();
+        let mut used = usage.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut known = keys.into_iter().map(|key| match self.entries.get_key_value(&key) {
+            Some((key, (count, _))) => {
+                let used = used.entry(key.clone()).or_insert(0);
+                let hide = *used < *count;
+                *used += usize::from(hide);
+                hide
+            }
+            None => false,
+        });
+        let before = report.diagnostics.len();
+        report.diagnostics.retain(|_| !known.next().unwrap_or(false));
+        before - report.diagnostics.len()
     }
 }
+
+/// A baseline entry's key: path, rule code and fingerprint.
+type Key = (String, String, String);
+
+/// How many findings each baseline entry has hidden so far in a run.
+#[derive(Debug, Default)]
+pub struct Usage(Mutex<HashMap<Key, usize>>);
 
 #[cfg(test)]
 mod tests {

@@ -45,6 +45,12 @@ impl<'a> Document<'a> {
         &self.lines
     }
 
+    /// The line index, kept after the document is dropped (for
+    /// [`SourceFile::with_lines`](crate::source::SourceFile::with_lines)).
+    pub fn into_lines(self) -> LineIndex {
+        self.lines
+    }
+
     /// Each line's content range, without its line ending.
     pub fn line_contents(&self) -> impl Iterator<Item = Range<usize>> + '_ {
         (0..self.lines.line_count()).map(|line| {
@@ -278,12 +284,12 @@ fn is_url_char(c: char) -> bool {
     !c.is_whitespace() && !matches!(c, '"' | '“' | '”' | '‘' | '’' | '<' | '>' | '（' | '）' | '，' | '。')
 }
 
-fn is_host_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '-' || c == '.'
+fn is_host_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b == b'.'
 }
 
-fn is_email_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-')
+fn is_email_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-')
 }
 
 /// Extends `start..end` left while `keep` holds for the chars before it, and
@@ -300,6 +306,16 @@ fn grow(text: &str, start: usize, end: usize, keep: impl Fn(char) -> bool) -> Ra
             .char_indices()
             .find(|&(_, c)| !keep(c))
             .map_or(text.len() - end, |(i, _)| i);
+    left..right
+}
+
+/// [`grow`] for a `keep` that holds only for ASCII bytes: a byte loop.
+fn grow_ascii(bytes: &[u8], start: usize, end: usize, keep: impl Fn(u8) -> bool) -> Range<usize> {
+    let left = bytes[..start].iter().rposition(|&b| !keep(b)).map_or(0, |i| i + 1);
+    let right = bytes[end..]
+        .iter()
+        .position(|&b| !keep(b))
+        .map_or(bytes.len(), |i| end + i);
     left..right
 }
 
@@ -322,6 +338,10 @@ fn is_host(token: &str) -> bool {
     let Some(tld) = labels.next_back() else {
         return false;
     };
+    // Every TLD is lowercase: most tokens (`year.More`, `3.5`) fail here, before hashing.
+    if !tld.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return false;
+    }
     let count = token.split('.').count();
     count >= 2
         && TLDS.contains(tld)
@@ -345,19 +365,23 @@ fn protected_spans(text: &str) -> Vec<Range<usize>> {
         spans.push(trim_trailing_punctuation(text, range));
     }
     for pos in memchr::memchr_iter(b'@', bytes) {
-        let range = grow(text, pos, pos + 1, is_email_char);
+        let range = grow_ascii(bytes, pos, pos + 1, is_email_byte);
         let domain = &text[pos + 1..range.end];
         if range.start < pos && domain.contains('.') {
             spans.push(trim_trailing_punctuation(text, range));
         }
     }
+    // The end of the last run of host bytes looked at: its other dots give the same run.
+    let mut looked_at = 0;
     for pos in memchr::memchr_iter(b'.', bytes) {
         let next = bytes.get(pos + 1).copied().unwrap_or(b' ');
         let prev = if pos > 0 { bytes[pos - 1] } else { b' ' };
-        if !next.is_ascii_alphanumeric() || !prev.is_ascii_alphanumeric() {
+        if pos < looked_at || !next.is_ascii_alphanumeric() || !prev.is_ascii_alphanumeric() {
             continue;
         }
-        let range = trim_trailing_punctuation(text, grow(text, pos, pos + 1, is_host_char));
+        let run = grow_ascii(bytes, pos, pos + 1, is_host_byte);
+        looked_at = run.end;
+        let range = trim_trailing_punctuation(text, run);
         if is_host(&text[range.clone()]) {
             spans.push(range);
         }

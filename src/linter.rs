@@ -6,10 +6,15 @@ use crate::registry::RuleSet;
 
 /// Every diagnostic the rules report on `text`, sorted by position then code.
 pub fn lint(text: &str, rules: &RuleSet) -> Vec<Diagnostic> {
-    let doc = Document::new(text);
+    lint_document(&Document::new(text), rules)
+}
+
+/// [`lint`] over a document already built, whose line index the caller keeps.
+pub fn lint_document(doc: &Document, rules: &RuleSet) -> Vec<Diagnostic> {
+    let text = doc.text();
     let mut diagnostics = Vec::new();
     for rule in rules.rules() {
-        rule.check(&doc, &mut diagnostics);
+        rule.check(doc, &mut diagnostics);
     }
     debug_assert!(diagnostics.iter().all(|d| spans_are_valid(text, d)));
     diagnostics.sort_by(|a, b| (a.span.start, a.span.end, a.rule.code).cmp(&(b.span.start, b.span.end, b.rule.code)));

@@ -63,6 +63,13 @@ impl QuoteAnalysis {
         self.balanced.get(paragraph).copied().unwrap_or(false)
     }
 
+    /// The mark starting at `offset`, if any: a binary search, since marks are
+    /// in text order (a linear scan per candidate would make rules quadratic).
+    pub fn mark_at(&self, offset: usize) -> Option<&QuoteMark> {
+        let index = self.marks.partition_point(|m| m.offset < offset);
+        self.marks.get(index).filter(|m| m.offset == offset)
+    }
+
     pub fn new(doc: &Document) -> Self {
         let text = doc.text();
         let paragraphs = doc.paragraphs();
@@ -100,7 +107,7 @@ impl QuoteAnalysis {
                 }
             }
             let first_mark = body.char_indices().find(|(_, c)| !c.is_whitespace()).map(|(i, _)| i);
-            for (relative, ch) in body.char_indices().filter(|(_, c)| matches!(c, '“' | '”' | '"')) {
+            for (relative, ch) in double_quotes(body) {
                 let offset = paragraph.start + relative;
                 let before = body[..relative].chars().next_back();
                 let after = body[relative + ch.len_utf8()..].chars().next();
@@ -190,6 +197,20 @@ impl Flank {
     }
 }
 
+/// The `“`, `”` and `"` of `text` with their offsets. A byte search: `"` is
+/// one byte, and the curly marks are `E2 80 9C` / `E2 80 9D`.
+fn double_quotes(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'"', 0xE2, bytes).filter_map(move |at| match bytes[at] {
+        b'"' => Some((at, '"')),
+        _ => match bytes.get(at + 1..at + 3) {
+            Some([0x80, 0x9C]) => Some((at, '“')),
+            Some([0x80, 0x9D]) => Some((at, '”')),
+            _ => None,
+        },
+    })
+}
+
 fn starts_with_quote(paragraph: &str) -> bool {
     paragraph.trim_start().starts_with(['“', '”', '"'])
 }
@@ -246,6 +267,21 @@ mod tests {
             roles("He called it “a provocation“ and left."),
             vec![('“', Open), ('“', MisdirectedClose)]
         );
+    }
+
+    #[test]
+    fn marks_are_found_among_other_three_byte_chars() {
+        let text = "“A” — ‘b’ \"c\" … ”";
+        let found: Vec<(usize, char)> = double_quotes(text).collect();
+        let expected: Vec<(usize, char)> = text
+            .char_indices()
+            .filter(|(_, c)| matches!(c, '“' | '”' | '"'))
+            .collect();
+        assert_eq!(found, expected);
+        let analysis = Document::new(text);
+        let quotes = analysis.quotes();
+        assert_eq!(quotes.mark_at(text.find('”').unwrap()).map(|m| m.ch), Some('”'));
+        assert!(quotes.mark_at(1).is_none());
     }
 
     #[test]

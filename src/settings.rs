@@ -14,6 +14,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::document::Document;
 use crate::fix::{FixOutcome, fix_with};
 use crate::registry::{Registry, RuleSet, UnknownSelector};
 
@@ -829,7 +830,13 @@ pub struct FileSettings<'s, 'r> {
 impl FileSettings<'_, '_> {
     /// What the rules report on `text`, after `allow`, `severity` and `unfixable`.
     pub fn lint(&self, text: &str) -> Vec<Diagnostic> {
-        self.settings.post_process(text, crate::lint(text, &self.rules))
+        self.lint_document(&Document::new(text))
+    }
+
+    /// [`lint`](Self::lint) over a document already built, whose line index the caller keeps.
+    pub fn lint_document(&self, doc: &Document) -> Vec<Diagnostic> {
+        let diagnostics = crate::linter::lint_document(doc, &self.rules);
+        self.settings.post_process(doc.text(), diagnostics)
     }
 
     /// Fixes `text` to a fixpoint with the fixes these settings allow.

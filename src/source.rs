@@ -92,8 +92,73 @@ impl SourceFile {
         }
     }
 
+    /// A source from a line index already built over `text` (by [`Document`](crate::document::Document)),
+    /// so the text is not scanned for lines twice.
+    pub fn with_lines(name: impl Into<String>, text: String, lines: LineIndex) -> Self {
+        debug_assert_eq!(lines.len, text.len());
+        SourceFile {
+            name: name.into(),
+            text,
+            lines,
+        }
+    }
+
     pub fn line_column(&self, offset: usize) -> LineColumn {
         self.lines.line_column(&self.text, offset)
+    }
+
+    /// A [`Locator`] over this source.
+    pub fn locator(&self) -> Locator<'_> {
+        Locator::new(&self.text, &self.lines)
+    }
+}
+
+/// Places offsets that mostly increase, as sorted diagnostics do. Each lookup
+/// counts chars only from the previous offset on the same line, so placing
+/// every diagnostic of a 100 MB one-line file walks the line once, not once
+/// per diagnostic.
+pub struct Locator<'a> {
+    text: &'a str,
+    lines: &'a LineIndex,
+    /// The last offset placed, its 0-based line and column, and where that line ends.
+    offset: usize,
+    line: usize,
+    column: usize,
+    line_end: usize,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(text: &'a str, lines: &'a LineIndex) -> Self {
+        let mut locator = Locator {
+            text,
+            lines,
+            offset: 0,
+            line: 0,
+            column: 0,
+            line_end: 0,
+        };
+        locator.seek_line(0);
+        locator
+    }
+
+    fn seek_line(&mut self, offset: usize) {
+        self.line = self.lines.line_of(offset);
+        self.offset = self.lines.starts[self.line];
+        self.column = 0;
+        self.line_end = self.lines.starts.get(self.line + 1).copied().unwrap_or(usize::MAX);
+    }
+
+    /// 1-based line and column (in chars) of `offset`, as [`LineIndex::line_column`].
+    pub fn line_column(&mut self, offset: usize) -> LineColumn {
+        if offset < self.offset || offset >= self.line_end {
+            self.seek_line(offset);
+        }
+        self.column += self.text[self.offset..offset].chars().count();
+        self.offset = offset;
+        LineColumn {
+            line: self.line + 1,
+            column: self.column + 1,
+        }
     }
 }
 
@@ -113,6 +178,21 @@ mod tests {
         assert_eq!(index.line_column(text, cr), LineColumn { line: 1, column: 3 });
         let after_e = text.find('é').unwrap() + 'é'.len_utf8();
         assert_eq!(index.line_column(text, after_e), LineColumn { line: 2, column: 3 });
+    }
+
+    #[test]
+    fn the_locator_agrees_with_the_index_in_any_order() {
+        let text = "ab\r\ncé\rx\ny and é more\n";
+        let index = LineIndex::new(text);
+        let mut locator = Locator::new(text, &index);
+        let offsets: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        for &offset in offsets.iter().chain(offsets.iter().rev()).chain(&offsets) {
+            assert_eq!(
+                locator.line_column(offset),
+                index.line_column(text, offset),
+                "at {offset}"
+            );
+        }
     }
 
     #[test]

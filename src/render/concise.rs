@@ -2,27 +2,31 @@
 
 use std::io::{self, Write};
 
-use super::{FileReport, RenderOptions, Renderer};
+use super::{FileReport, RenderOptions, StreamingRenderer};
 
 pub struct Concise;
 
-impl Renderer for Concise {
-    fn render(&self, reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-        for report in reports {
-            for diagnostic in &report.diagnostics {
-                let at = report.source.line_column(diagnostic.span.start);
-                let marker = if diagnostic.fixable_at(options.fix_level) {
-                    " [*]"
-                } else {
-                    ""
-                };
-                writeln!(
-                    out,
-                    "{}:{}:{}: {}{} {}",
-                    report.source.name, at.line, at.column, diagnostic.rule.code, marker, diagnostic.message
-                )?;
+impl StreamingRenderer for Concise {
+    fn part(&self, report: &FileReport, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+        let mut locator = report.source.locator();
+        let mut buffer = Vec::new();
+        for diagnostic in &report.diagnostics {
+            let at = locator.line_column(diagnostic.span.start);
+            let marker = if diagnostic.fixable_at(options.fix_level) {
+                " [*]"
+            } else {
+                ""
+            };
+            writeln!(
+                buffer,
+                "{}:{}:{}: {}{} {}",
+                report.source.name, at.line, at.column, diagnostic.rule.code, marker, diagnostic.message
+            )?;
+            if buffer.len() >= super::FLUSH_AT {
+                out.write_all(&buffer)?;
+                buffer.clear();
             }
         }
-        Ok(())
+        out.write_all(&buffer)
     }
 }

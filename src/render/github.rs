@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{FileReport, RenderOptions, Renderer};
+use super::{FLUSH_AT, FileReport, RenderOptions, StreamingRenderer};
 use crate::diagnostic::Severity;
 
 pub struct Github;
@@ -18,31 +18,36 @@ fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
-impl Renderer for Github {
-    fn render(&self, reports: &[FileReport], _: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-        for report in reports {
-            for diagnostic in &report.diagnostics {
-                let start = report.source.line_column(diagnostic.span.start);
-                let end = report.source.line_column(diagnostic.span.end);
-                let command = match diagnostic.severity {
-                    Severity::Error => "error",
-                    Severity::Warning => "warning",
-                    Severity::Info => "notice",
-                };
-                writeln!(
-                    out,
-                    "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                    escape_property(&report.source.name),
-                    start.line,
-                    start.column,
-                    end.line,
-                    end.column,
-                    escape_property(&format!("{} {}", diagnostic.rule.code, diagnostic.rule.name)),
-                    escape_data(&diagnostic.message)
-                )?;
+impl StreamingRenderer for Github {
+    fn part(&self, report: &FileReport, _: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+        let file = escape_property(&report.source.name);
+        // Starts and ends each come in increasing order, so each gets its own locator.
+        let (mut starts, mut ends) = (report.source.locator(), report.source.locator());
+        let mut buffer = Vec::new();
+        for diagnostic in &report.diagnostics {
+            let start = starts.line_column(diagnostic.span.start);
+            let end = ends.line_column(diagnostic.span.end);
+            let command = match diagnostic.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            writeln!(
+                buffer,
+                "::{command} file={file},line={},col={},endLine={},endColumn={},title={}::{}",
+                start.line,
+                start.column,
+                end.line,
+                end.column,
+                escape_property(&format!("{} {}", diagnostic.rule.code, diagnostic.rule.name)),
+                escape_data(&diagnostic.message)
+            )?;
+            if buffer.len() >= FLUSH_AT {
+                out.write_all(&buffer)?;
+                buffer.clear();
             }
         }
-        Ok(())
+        out.write_all(&buffer)
     }
 }
 

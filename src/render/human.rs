@@ -8,7 +8,7 @@ use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
 use codespan_reporting::term::{self, Config};
 
-use super::{FileReport, RenderOptions, Renderer};
+use super::{FileReport, RenderOptions, StreamingRenderer};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::source::SourceFile;
 
@@ -162,25 +162,23 @@ fn to_report(diagnostic: &Diagnostic, span: Range<usize>, options: &RenderOption
 }
 
 impl Human {
-    fn emit(writer: &mut dyn WriteColor, reports: &[FileReport], options: &RenderOptions) -> io::Result<()> {
+    fn emit(writer: &mut dyn WriteColor, report: &FileReport, options: &RenderOptions) -> io::Result<()> {
         let config = Config::default();
-        for report in reports {
-            for diagnostic in &report.diagnostics {
-                let (view, span) = View::new(&report.source, diagnostic.span.clone());
-                term::emit_to_write_style(writer, &config, &view, &to_report(diagnostic, span, options))
-                    .map_err(io::Error::other)?;
-            }
+        for diagnostic in &report.diagnostics {
+            let (view, span) = View::new(&report.source, diagnostic.span.clone());
+            term::emit_to_write_style(writer, &config, &view, &to_report(diagnostic, span, options))
+                .map_err(io::Error::other)?;
         }
         Ok(())
     }
 }
 
-impl Renderer for Human {
-    fn render(&self, reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+impl StreamingRenderer for Human {
+    fn part(&self, report: &FileReport, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
         if options.color {
-            Self::emit(&mut Ansi::new(out), reports, options)
+            Self::emit(&mut Ansi::new(out), report, options)
         } else {
-            Self::emit(&mut NoColor::new(out), reports, options)
+            Self::emit(&mut NoColor::new(out), report, options)
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{FileReport, RenderOptions, Renderer};
+use super::{FLUSH_AT, FileReport, RenderOptions, StreamingRenderer, Totals};
 
 pub struct Junit;
 
@@ -28,10 +28,16 @@ fn escape(text: &str) -> String {
     out
 }
 
-impl Renderer for Junit {
-    fn render(&self, reports: &[FileReport], _: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-        let failures: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
-        let tests = reports.len();
+impl StreamingRenderer for Junit {
+    fn needs_totals(&self) -> bool {
+        true
+    }
+
+    fn begin(&self, _: &RenderOptions, totals: Option<Totals>, out: &mut dyn Write) -> io::Result<()> {
+        let Totals {
+            files: tests,
+            diagnostics: failures,
+        } = totals.expect("JUnit's opening gets the totals it needs");
         writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
         writeln!(
             out,
@@ -40,33 +46,45 @@ impl Renderer for Junit {
         writeln!(
             out,
             r#"  <testsuite name="mtlint" tests="{tests}" failures="{failures}" errors="0" skipped="0">"#
-        )?;
-        for report in reports {
-            let name = escape(&report.source.name);
-            if report.diagnostics.is_empty() {
-                writeln!(out, r#"    <testcase name="{name}" classname="mtlint" file="{name}"/>"#)?;
-                continue;
-            }
-            writeln!(out, r#"    <testcase name="{name}" classname="mtlint" file="{name}">"#)?;
-            for diagnostic in &report.diagnostics {
-                let at = report.source.line_column(diagnostic.span.start);
-                writeln!(
-                    out,
-                    r#"      <failure type="{}" message="{}">{}:{}:{}: {} {} ({})</failure>"#,
-                    diagnostic.rule.code,
-                    escape(&diagnostic.message),
-                    name,
-                    at.line,
-                    at.column,
-                    diagnostic.rule.code,
-                    escape(&diagnostic.message),
-                    diagnostic.severity.as_str()
-                )?;
-            }
-            writeln!(out, "    </testcase>")?;
-        }
+        )
+    }
+
+    fn end(&self, _: &RenderOptions, _: bool, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "  </testsuite>")?;
         writeln!(out, "</testsuites>")
+    }
+
+    /// A test case per file: passing without diagnostics, one failure per diagnostic.
+    fn part(&self, report: &FileReport, _: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+        let name = escape(&report.source.name);
+        if report.diagnostics.is_empty() {
+            return writeln!(out, r#"    <testcase name="{name}" classname="mtlint" file="{name}"/>"#);
+        }
+        let mut buffer = Vec::new();
+        writeln!(
+            buffer,
+            r#"    <testcase name="{name}" classname="mtlint" file="{name}">"#
+        )?;
+        let mut locator = report.source.locator();
+        for diagnostic in &report.diagnostics {
+            let at = locator.line_column(diagnostic.span.start);
+            let message = escape(&diagnostic.message);
+            writeln!(
+                buffer,
+                r#"      <failure type="{}" message="{message}">{name}:{}:{}: {} {message} ({})</failure>"#,
+                diagnostic.rule.code,
+                at.line,
+                at.column,
+                diagnostic.rule.code,
+                diagnostic.severity.as_str()
+            )?;
+            if buffer.len() >= FLUSH_AT {
+                out.write_all(&buffer)?;
+                buffer.clear();
+            }
+        }
+        writeln!(buffer, "    </testcase>")?;
+        out.write_all(&buffer)
     }
 }
 

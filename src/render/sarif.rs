@@ -7,11 +7,11 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{FileReport, RenderOptions, Renderer};
+use super::{FLUSH_AT, FileReport, RenderOptions, StreamingRenderer, Totals, pretty_element};
 use crate::baseline::fingerprint;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::registry::RuleMeta;
-use crate::source::SourceFile;
+use crate::source::{Locator, SourceFile};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -158,16 +158,32 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-fn region(source: &SourceFile, start: usize, end: usize) -> Region {
-    let from = source.line_column(start);
-    let to = source.line_column(end);
-    Region {
-        start_line: from.line,
-        start_column: from.column,
-        end_line: to.line,
-        end_column: to.column,
-        byte_offset: start,
-        byte_length: end - start,
+/// Places regions with forward cursors: starts and ends each come mostly in
+/// increasing order, so each gets its own.
+struct Placer<'a> {
+    starts: Locator<'a>,
+    ends: Locator<'a>,
+}
+
+impl<'a> Placer<'a> {
+    fn new(source: &'a SourceFile) -> Self {
+        Placer {
+            starts: source.locator(),
+            ends: source.locator(),
+        }
+    }
+
+    fn region(&mut self, start: usize, end: usize) -> Region {
+        let from = self.starts.line_column(start);
+        let to = self.ends.line_column(end);
+        Region {
+            start_line: from.line,
+            start_column: from.column,
+            end_line: to.line,
+            end_column: to.column,
+            byte_offset: start,
+            byte_length: end - start,
+        }
     }
 }
 
@@ -221,11 +237,18 @@ fn descriptor<'a>(meta: &'a RuleMeta, full: &'a str) -> Descriptor<'a> {
     }
 }
 
+/// Where to place a file's results: spans and fix edits each have their own cursors.
+struct Places<'a> {
+    spans: Placer<'a>,
+    edits: Placer<'a>,
+}
+
 fn result<'a>(
     source: &'a SourceFile,
     uri: &'a str,
     diagnostic: &'a Diagnostic,
     rules: &[&'static RuleMeta],
+    places: &mut Places,
 ) -> SarifResult<'a> {
     let location = ArtifactLocation { uri };
     let fixes = diagnostic
@@ -239,7 +262,7 @@ fn result<'a>(
                     .edits
                     .iter()
                     .map(|edit| Replacement {
-                        deleted_region: region(source, edit.start, edit.end),
+                        deleted_region: places.edits.region(edit.start, edit.end),
                         inserted_content: Text {
                             text: &edit.replacement,
                         },
@@ -261,7 +284,7 @@ fn result<'a>(
         locations: [Location {
             physical_location: PhysicalLocation {
                 artifact_location: location,
-                region: region(source, diagnostic.span.start, diagnostic.span.end),
+                region: places.spans.region(diagnostic.span.start, diagnostic.span.end),
             },
         }],
         partial_fingerprints: BTreeMap::from([("mtlint/v1", fingerprint(&source.text, diagnostic))]),
@@ -269,45 +292,106 @@ fn result<'a>(
     }
 }
 
+/// One file's results, in the order of its diagnostics.
+fn results<'a>(
+    report: &'a FileReport,
+    uri: &'a str,
+    rules: &'a [&'static RuleMeta],
+) -> impl Iterator<Item = SarifResult<'a>> {
+    let mut places = Places {
+        spans: Placer::new(&report.source),
+        edits: Placer::new(&report.source),
+    };
+    report
+        .diagnostics
+        .iter()
+        .map(move |d| result(&report.source, uri, d, rules, &mut places))
+}
+
+/// The whole log with the given results.
+fn log<'a>(rules: &'a [&'static RuleMeta], full: &'a [String], results: Vec<SarifResult<'a>>) -> Log<'a> {
+    Log {
+        schema: SCHEMA,
+        version: "2.1.0",
+        runs: [Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "mtlint",
+                    version: env!("CARGO_PKG_VERSION"),
+                    semantic_version: env!("CARGO_PKG_VERSION"),
+                    information_uri: env!("CARGO_PKG_REPOSITORY"),
+                    rules: rules.iter().zip(full).map(|(m, f)| descriptor(m, f)).collect(),
+                },
+            },
+            column_kind: "unicodeCodePoints",
+            results,
+        }],
+    }
+}
+
+/// Each rule's full description: its "What it finds" section.
+fn full_descriptions(rules: &[&'static RuleMeta]) -> Vec<String> {
+    rules
+        .iter()
+        .map(|meta| section(meta.doc, "What it finds").unwrap_or_else(|| meta.summary().to_string()))
+        .collect()
+}
+
+/// The log without results, as serde_json lays it out, split around the
+/// empty results array: what comes before the results, and what closes the
+/// log after them. `results` is the run's last field, and a key's quotes
+/// cannot occur unescaped inside a string, so the split is unambiguous.
+fn frame(options: &RenderOptions) -> io::Result<(Vec<u8>, Vec<u8>)> {
+    const RESULTS: &[u8] = b"\"results\": []";
+    let full = full_descriptions(options.rules);
+    let mut head = serde_json::to_vec_pretty(&log(options.rules, &full, Vec::new()))?;
+    let at = head
+        .windows(RESULTS.len())
+        .rposition(|w| w == RESULTS)
+        .expect("the log has a results array");
+    let tail = head.split_off(at + RESULTS.len() - 2);
+    Ok((head, tail[2..].to_vec()))
+}
+
 pub struct Sarif;
 
-impl Renderer for Sarif {
-    fn render(&self, reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-        let full: Vec<String> = options
-            .rules
-            .iter()
-            .map(|meta| section(meta.doc, "What it finds").unwrap_or_else(|| meta.summary().to_string()))
-            .collect();
-        let uris: Vec<String> = reports.iter().map(|r| uri(&r.source.name)).collect();
-        let results = reports
-            .iter()
-            .zip(&uris)
-            .flat_map(|(report, uri)| {
-                report
-                    .diagnostics
-                    .iter()
-                    .map(move |d| result(&report.source, uri, d, options.rules))
-            })
-            .collect();
-        let log = Log {
-            schema: SCHEMA,
-            version: "2.1.0",
-            runs: [Run {
-                tool: Tool {
-                    driver: Driver {
-                        name: "mtlint",
-                        version: env!("CARGO_PKG_VERSION"),
-                        semantic_version: env!("CARGO_PKG_VERSION"),
-                        information_uri: env!("CARGO_PKG_REPOSITORY"),
-                        rules: options.rules.iter().zip(&full).map(|(m, f)| descriptor(m, f)).collect(),
-                    },
-                },
-                column_kind: "unicodeCodePoints",
-                results,
-            }],
-        };
-        serde_json::to_writer_pretty(&mut *out, &log)?;
-        writeln!(out)
+/// The results are streamed inside the log: `begin` writes the tool and its
+/// rule table, each part its file's results, `end` closes the log. The bytes
+/// are serde_json's pretty layout of the whole log (a test holds them to it).
+impl StreamingRenderer for Sarif {
+    fn begin(&self, options: &RenderOptions, _: Option<Totals>, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(&frame(options)?.0)?;
+        out.write_all(b"[")
+    }
+
+    fn separator(&self) -> &'static [u8] {
+        b","
+    }
+
+    fn end(&self, options: &RenderOptions, empty: bool, out: &mut dyn Write) -> io::Result<()> {
+        let (head, tail) = frame(options)?;
+        if empty {
+            out.write_all(&head)?;
+            out.write_all(b"[]")?;
+        } else {
+            out.write_all(b"\n      ]")?;
+        }
+        out.write_all(&tail)?;
+        out.write_all(b"\n")
+    }
+
+    fn part(&self, report: &FileReport, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+        let uri = uri(&report.source.name);
+        let mut buffer = Vec::new();
+        for (index, result) in results(report, &uri, options.rules).enumerate() {
+            buffer.extend_from_slice(if index == 0 { b"\n" } else { b",\n" });
+            pretty_element(&mut buffer, &result, 4)?;
+            if buffer.len() >= FLUSH_AT {
+                out.write_all(&buffer)?;
+                buffer.clear();
+            }
+        }
+        out.write_all(&buffer)
     }
 }
 
@@ -326,5 +410,41 @@ mod tests {
         let doc = "## What it finds\nA glued\nsentence.\n\nMore.\n## Why it matters\nx\n";
         assert_eq!(section(doc, "What it finds").as_deref(), Some("A glued sentence."));
         assert_eq!(section(doc, "Fix safety"), None);
+    }
+
+    #[test]
+    fn the_streamed_log_is_serde_pretty_output() {
+        let registry = crate::Registry::builtin();
+        let rules = registry.select(&Default::default()).unwrap();
+        let metas: Vec<&'static RuleMeta> = registry.rules().iter().map(|r| r.meta()).collect();
+        let report = |name: &str, text: &str| FileReport {
+            source: SourceFile::new(name, text),
+            diagnostics: crate::lint(text, &rules),
+        };
+        let reports = [
+            report("./a b.txt", "Talks ended.Officials left.\nRain  fell on “the” city.\n"),
+            report("b.txt", "All quiet here.\n"),
+            report("/tmp/c.txt", "Aid arrived.It  was late.\n"),
+        ];
+        let options = RenderOptions {
+            fix_level: Applicability::Safe,
+            color: false,
+            rules: &metas,
+        };
+        let whole = |reports: &[FileReport]| {
+            let uris: Vec<String> = reports.iter().map(|r| uri(&r.source.name)).collect();
+            let all: Vec<SarifResult> = reports
+                .iter()
+                .zip(&uris)
+                .flat_map(|(report, uri)| results(report, uri, &metas))
+                .collect();
+            let full = full_descriptions(&metas);
+            serde_json::to_string_pretty(&log(&metas, &full, all)).unwrap() + "\n"
+        };
+        for reports in [&reports[..], &reports[1..2], &[]] {
+            let mut streamed = Vec::new();
+            crate::render::Renderer::render(&Sarif, reports, &options, &mut streamed).unwrap();
+            assert_eq!(String::from_utf8(streamed).unwrap(), whole(reports));
+        }
     }
 }

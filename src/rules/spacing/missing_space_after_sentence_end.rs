@@ -148,9 +148,8 @@ fn glued_sentence(doc: &Document, pos: usize) -> Option<Diagnostic> {
         '"' => {
             let opens = doc
                 .quotes()
-                .marks
-                .iter()
-                .any(|m| m.offset == after && matches!(m.role, QuoteRole::Open));
+                .mark_at(after)
+                .is_some_and(|m| matches!(m.role, QuoteRole::Open));
             if !opens {
                 return None;
             }
