@@ -248,32 +248,52 @@ fn is_host(token: &str) -> bool {
 fn protected_spans(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut spans = Vec::new();
-    for pos in memchr::memmem::find_iter(bytes, b"://") {
-        let range = grow(text, pos, pos + 3, is_url_char);
-        spans.push(trim_trailing_punctuation(text, range));
-    }
-    for pos in memchr::memmem::find_iter(bytes, b"www.") {
-        let range = grow(text, pos, pos + 4, is_url_char);
-        spans.push(trim_trailing_punctuation(text, range));
-    }
-    for pos in memchr::memchr_iter(b'@', bytes) {
-        let range = grow(text, pos, pos + 1, is_email_char);
-        let domain = &text[pos + 1..range.end];
-        if range.start < pos && domain.contains('.') {
-            spans.push(trim_trailing_punctuation(text, range));
+    // Every candidate inside one maximal run grows to that same run, so each
+    // run is grown once: `a.a.a.…` or `://://…` stay linear.
+    let mut grow_runs = |candidates: &mut dyn Iterator<Item = usize>,
+                         width: usize,
+                         keep: fn(char) -> bool,
+                         accept: &dyn Fn(usize, Range<usize>) -> bool| {
+        let mut covered = 0;
+        for pos in candidates {
+            if pos < covered {
+                continue;
+            }
+            let range = grow(text, pos, pos + width, keep);
+            covered = range.end;
+            if accept(pos, range.clone()) {
+                spans.push(trim_trailing_punctuation(text, range));
+            }
         }
-    }
-    for pos in memchr::memchr_iter(b'.', bytes) {
+    };
+    grow_runs(
+        &mut memchr::memmem::find_iter(bytes, b"://"),
+        3,
+        is_url_char,
+        &|_, _| true,
+    );
+    grow_runs(
+        &mut memchr::memmem::find_iter(bytes, b"www."),
+        4,
+        is_url_char,
+        &|_, _| true,
+    );
+    // `@` is not an e-mail char, so each run holds one `@` and the check per
+    // candidate stays.
+    grow_runs(
+        &mut memchr::memchr_iter(b'@', bytes),
+        1,
+        is_email_char,
+        &|pos, range| range.start < pos && text[pos + 1..range.end].contains('.'),
+    );
+    let mut hosts = memchr::memchr_iter(b'.', bytes).filter(|&pos| {
         let next = bytes.get(pos + 1).copied().unwrap_or(b' ');
         let prev = if pos > 0 { bytes[pos - 1] } else { b' ' };
-        if !next.is_ascii_alphanumeric() || !prev.is_ascii_alphanumeric() {
-            continue;
-        }
-        let range = trim_trailing_punctuation(text, grow(text, pos, pos + 1, is_host_char));
-        if is_host(&text[range.clone()]) {
-            spans.push(range);
-        }
-    }
+        next.is_ascii_alphanumeric() && prev.is_ascii_alphanumeric()
+    });
+    grow_runs(&mut hosts, 1, is_host_char, &|_, range| {
+        is_host(&text[trim_trailing_punctuation(text, range)])
+    });
     spans.sort_by_key(|span| (span.start, std::cmp::Reverse(span.end)));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(spans.len());
     for span in spans {

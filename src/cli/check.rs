@@ -6,7 +6,7 @@ use std::path::Path;
 
 use anyhow::Context;
 use mtlint::diagnostic::Applicability;
-use mtlint::fs::{self as mfs, FileError};
+use mtlint::fs::{self as mfs, Decoded, FileError};
 use mtlint::render::{
     FileReport, RenderOptions, Renderer, concise::Concise, human::Human, json::Json, json::JsonLines,
 };
@@ -31,8 +31,8 @@ struct Outcome {
     report: FileReport,
     fixed: usize,
     diff: Option<String>,
-    /// The fixed text of stdin, for printing.
-    stdin_output: Option<String>,
+    /// The fixed text of stdin, encoded as it came, for printing.
+    stdin_output: Option<Vec<u8>>,
     unconverged: Vec<&'static str>,
 }
 
@@ -71,11 +71,22 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
         .collect();
 
     let mut outcomes = Vec::new();
-    for result in results {
+    let mut warnings = Vec::new();
+    for (input, result) in inputs.iter().zip(results) {
         match result {
             Ok(outcome) => outcomes.push(outcome),
+            // A binary file met while walking is not a text the user meant;
+            // one they named gets a word.
+            Err(error @ FileError::Binary { .. }) => {
+                if matches!(input, Input::File { explicit: true, .. } | Input::Stdin) {
+                    warnings.push(error);
+                }
+            }
             Err(error) => errors.push(error),
         }
+    }
+    for warning in &warnings {
+        eprintln!("mtlint: warning: {warning}");
     }
     for error in &errors {
         eprintln!("mtlint: error: {error}");
@@ -131,7 +142,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     drop(stderr);
     for outcome in &outcomes {
         if let Some(text) = &outcome.stdin_output {
-            stdout.write_all(text.as_bytes())?;
+            stdout.write_all(text)?;
         }
     }
     stdout.flush()?;
@@ -157,7 +168,7 @@ fn renderer(format: OutputFormat) -> Box<dyn Renderer> {
     }
 }
 
-fn read_input(input: &Input) -> Result<(String, Option<String>), FileError> {
+fn read_input(input: &Input) -> Result<(Decoded, Option<String>), FileError> {
     match input {
         Input::Stdin => {
             let mut bytes = Vec::new();
@@ -166,7 +177,7 @@ fn read_input(input: &Input) -> Result<(String, Option<String>), FileError> {
                 .map_err(|e| FileError::io(Path::new("-"), e))?;
             Ok((mfs::decode(Path::new("-"), bytes)?, None))
         }
-        Input::File(path) => Ok((mfs::read_text(path)?, Some(path.display().to_string()))),
+        Input::File { path, .. } => Ok((mfs::read_text(path)?, Some(path.display().to_string()))),
     }
 }
 
@@ -177,7 +188,7 @@ fn process(
     mode: Mode,
     fix_level: Applicability,
 ) -> Result<Outcome, FileError> {
-    let (text, file_name) = read_input(input)?;
+    let (Decoded { text, encoding }, file_name) = read_input(input)?;
     let name = file_name.clone().unwrap_or_else(|| stdin_name.to_string());
     if mode == Mode::Check {
         let diagnostics = mtlint::lint(&text, rules);
@@ -198,8 +209,12 @@ fn process(
     let mut stdin_output = None;
     match (mode, input) {
         (Mode::Diff, _) if changed => diff = Some(unified_diff(&name, &text, &outcome.text)),
-        (Mode::Fix, Input::Stdin) => stdin_output = Some(outcome.text.clone()),
-        (Mode::Fix, Input::File(path)) if changed => mfs::write_atomic(path, &text, &outcome.text)?,
+        (Mode::Fix, Input::Stdin) => stdin_output = Some(mfs::encode(&outcome.text, encoding).into_owned()),
+        (Mode::Fix, Input::File { path, .. }) if changed => mfs::write_atomic(
+            path,
+            &mfs::encode(&text, encoding),
+            &mfs::encode(&outcome.text, encoding),
+        )?,
         _ => {}
     }
     let (fixed, diagnostics): (usize, Vec<Diagnostic>) = if mode == Mode::Diff {

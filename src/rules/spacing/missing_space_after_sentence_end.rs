@@ -96,6 +96,9 @@ declare_rule! {
     }
 }
 
+/// How far back [`dotted_token_before`] looks, in chars.
+const DOTTED_LOOKBACK: usize = 64;
+
 fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
 }
@@ -145,9 +148,8 @@ fn glued_sentence(doc: &Document, pos: usize) -> Option<Diagnostic> {
         '"' => {
             let opens = doc
                 .quotes()
-                .marks
-                .iter()
-                .any(|m| m.offset == after && matches!(m.role, QuoteRole::Open));
+                .mark_at(after)
+                .is_some_and(|m| matches!(m.role, QuoteRole::Open));
             if !opens {
                 return None;
             }
@@ -217,11 +219,14 @@ fn glued_sentence(doc: &Document, pos: usize) -> Option<Diagnostic> {
 }
 
 /// The run of letters, digits and inner periods before `offset`: `U.S` in
-/// `U.S.The`.
+/// `U.S.The`. The look-back stops after [`DOTTED_LOOKBACK`] chars, which keeps
+/// `Russia.Russia.Russia…` linear; a run that long is no initialism or
+/// abbreviation, so its clipped tail decides as well as the whole.
 fn dotted_token_before(text: &str, offset: usize) -> &str {
     let start = text[..offset]
         .char_indices()
         .rev()
+        .take(DOTTED_LOOKBACK)
         .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
         .last()
         .map_or(offset, |(i, _)| i);
