@@ -51,6 +51,9 @@ pub fn apply_fixes<'d>(
         if fresh.iter().any(|edit| taken.iter().any(|t| conflicts(t, edit))) {
             continue;
         }
+        if edits.iter().any(|edit| joins_line_endings(text, edit)) {
+            continue;
+        }
         for edit in fresh {
             seen.insert(edit);
             taken.push(edit);
@@ -77,6 +80,22 @@ fn conflicts(a: &Edit, b: &Edit) -> bool {
     let insertion_inside =
         |ins: &Edit, other: &Edit| ins.start == ins.end && other.start < ins.start && ins.start < other.end;
     overlap || same_insertion_point || insertion_inside(a, b) || insertion_inside(b, a)
+}
+
+/// Whether applying `edit` would put a lone `\r` right before a `\n`, making
+/// two line endings one `\r\n` (deleting a line between a Mac and a Unix
+/// ending, say). Such a fix is never applied: fixes keep line endings.
+fn joins_line_endings(text: &str, edit: &Edit) -> bool {
+    let bytes = text.as_bytes();
+    let replacement = edit.replacement.as_bytes();
+    let before = edit.start.checked_sub(1).map(|i| bytes[i]);
+    let after = bytes.get(edit.end).copied();
+    let first = replacement.first().copied().or(after);
+    let was_crlf_before = bytes.get(edit.start) == Some(&b'\n');
+    let left_join = before == Some(b'\r') && first == Some(b'\n') && !was_crlf_before;
+    let was_crlf_after = edit.end.checked_sub(1).map(|i| bytes[i]) == Some(b'\r');
+    let right_join = replacement.last() == Some(&b'\r') && after == Some(b'\n') && !was_crlf_after;
+    left_join || right_join
 }
 
 /// Lints and fixes `text` until no applicable fix remains, at most
@@ -132,5 +151,17 @@ mod tests {
         assert!(conflicts(&Edit::insertion(2, " "), &Edit::insertion(2, "-")));
         assert!(conflicts(&Edit::insertion(1, " "), &a));
         assert!(!conflicts(&Edit::insertion(2, " "), &a));
+    }
+
+    #[test]
+    fn an_edit_that_would_join_a_lone_cr_and_an_lf_is_refused() {
+        let text = "a\r(after)\nb\r\nc";
+        assert!(joins_line_endings(text, &Edit::deletion(2..9)));
+        assert!(!joins_line_endings(text, &Edit::deletion(2..10)));
+        assert!(joins_line_endings(text, &Edit::replacement(2..10, "\n")));
+        assert!(joins_line_endings("a b\n", &Edit::replacement(1..3, "\r")));
+        // The CRLF was there before: nothing joins.
+        assert!(!joins_line_endings(text, &Edit::replacement(11..12, "x")));
+        assert!(!joins_line_endings(text, &Edit::replacement(12..12, "\r")));
     }
 }
