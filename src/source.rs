@@ -1,5 +1,6 @@
 //! Line index over a text: byte offset to 1-based line and column.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 /// Where lines start in a text. A line ends at `\n`, `\r\n` or a lone `\r`, so a
@@ -8,6 +9,9 @@ use std::ops::Range;
 pub struct LineIndex {
     starts: Vec<usize>,
     len: usize,
+    /// The last column computed, as (offset, column): reports ask in text
+    /// order, so counting on from there keeps a long line linear.
+    last_column: Cell<(usize, usize)>,
 }
 
 /// A 1-based line and column; the column counts Unicode scalar values.
@@ -30,6 +34,7 @@ impl LineIndex {
         LineIndex {
             starts,
             len: text.len(),
+            last_column: Cell::new((0, 1)),
         }
     }
 
@@ -56,10 +61,13 @@ impl LineIndex {
     pub fn line_column(&self, text: &str, offset: usize) -> LineColumn {
         let line = self.line_of(offset);
         let start = self.starts[line];
-        LineColumn {
-            line: line + 1,
-            column: text[start..offset].chars().count() + 1,
-        }
+        let (from, base) = match self.last_column.get() {
+            (cached, column) if cached >= start && cached <= offset => (cached, column),
+            _ => (start, 1),
+        };
+        let column = base + text[from..offset].chars().count();
+        self.last_column.set((offset, column));
+        LineColumn { line: line + 1, column }
     }
 
     /// 1-based line and column in UTF-16 code units, for formats that want them.

@@ -246,6 +246,8 @@ fn unified_diff(name: &str, old: &str, new: &str) -> String {
 fn plural(count: usize, word: &str) -> String {
     if count == 1 {
         format!("{count} {word}")
+    } else if word.ends_with('x') {
+        format!("{count} {word}es")
     } else {
         format!("{count} {word}s")
     }
