@@ -179,12 +179,15 @@ fn decode_utf16(path: &Path, bytes: &[u8], encoding: Encoding) -> Result<String,
     Ok(text)
 }
 
-/// The bytes to store for `text` in `encoding`.
+/// The bytes to store for `text` in `encoding`. UTF-16 always gets its BOM,
+/// even if the text lost its U+FEFF, so the file can be read back.
 pub fn encode(text: &str, encoding: Encoding) -> Cow<'_, [u8]> {
+    let bom = if text.starts_with('\u{feff}') { "" } else { "\u{feff}" };
+    let units = || bom.encode_utf16().chain(text.encode_utf16());
     match encoding {
         Encoding::Utf8 => Cow::Borrowed(text.as_bytes()),
-        Encoding::Utf16Le => Cow::Owned(text.encode_utf16().flat_map(u16::to_le_bytes).collect()),
-        Encoding::Utf16Be => Cow::Owned(text.encode_utf16().flat_map(u16::to_be_bytes).collect()),
+        Encoding::Utf16Le => Cow::Owned(units().flat_map(u16::to_le_bytes).collect()),
+        Encoding::Utf16Be => Cow::Owned(units().flat_map(u16::to_be_bytes).collect()),
     }
 }
 
@@ -308,6 +311,7 @@ mod tests {
             assert_eq!(decoded.encoding, encoding);
             assert_eq!(decoded.text, text);
             assert_eq!(encode(&decoded.text, encoding), bytes);
+            assert_eq!(encode(&text[3..], encoding), bytes, "the BOM is kept");
         }
     }
 
