@@ -81,10 +81,14 @@ fn unprivileged(dir: &TempDir) -> Option<Command> {
     if !status.success() {
         return None;
     }
+    // A copy of the binary inside the tree, as `nobody` may not reach the
+    // build folder. (Hidden, so walks skip it.)
+    let binary = dir.path().join(".bin-mtlint");
+    fs::copy(cargo_bin("mtlint"), &binary).ok()?;
     let mut command = Command::new(setpriv);
     command
         .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-        .arg(cargo_bin("mtlint"))
+        .arg(binary)
         .env("NO_COLOR", "1");
     Some(command)
 }
