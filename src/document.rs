@@ -53,10 +53,7 @@ impl<'a> Document<'a> {
 
     /// Each line's content range, without its line ending.
     pub fn line_contents(&self) -> impl Iterator<Item = Range<usize>> + '_ {
-        (0..self.lines.line_count()).map(|line| {
-            let range = self.lines.line_range(line);
-            trim_line_ending(self.text, range)
-        })
+        (0..self.lines.line_count()).map(|line| content_range(self.text, self.lines.line_range(line)))
     }
 
     /// Paragraph content ranges, in order, without line endings at either end.
@@ -170,10 +167,15 @@ impl<'a> Document<'a> {
 
     /// The run of letters, digits and inner periods ending at `offset`, without
     /// leading periods: `U.S` in `U.S.The`, `p.m` in `p.m.`.
+    ///
+    /// The look-back stops after [`DOTTED_LOOKBACK`] chars, which keeps
+    /// `Russia.Russia.Russia…` linear; a run that long is no initialism or
+    /// abbreviation, so its clipped tail decides as well as the whole.
     pub fn dotted_word_before(&self, offset: usize) -> &'a str {
         let start = self.text[..offset]
             .char_indices()
             .rev()
+            .take(DOTTED_LOOKBACK)
             .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
             .last()
             .map_or(offset, |(i, _)| i);
@@ -209,8 +211,21 @@ impl<'a> Document<'a> {
     }
 }
 
+/// How far back [`Document::dotted_word_before`] looks, in chars.
+const DOTTED_LOOKBACK: usize = 64;
+
 /// Longest headline, in bytes; longer lines are prose.
 const MAX_HEADLINE_LEN: usize = 300;
+
+/// A line's content: without its line ending, and without the byte-order
+/// mark that may open the text (it belongs to the file, not to the prose).
+fn content_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let mut range = trim_line_ending(text, range);
+    if range.start == 0 && text.starts_with('\u{feff}') {
+        range.start = '\u{feff}'.len_utf8();
+    }
+    range
+}
 
 fn trim_line_ending(text: &str, mut range: Range<usize>) -> Range<usize> {
     let bytes = text.as_bytes();
@@ -269,7 +284,7 @@ fn paragraphs(text: &str, lines: &LineIndex) -> Vec<Range<usize>> {
         block.clear();
     };
     for line in 0..lines.line_count() {
-        let range = trim_line_ending(text, lines.line_range(line));
+        let range = content_range(text, lines.line_range(line));
         if is_blank(&text[range.clone()]) {
             flush(&mut block, &mut paragraphs);
         } else {
@@ -356,14 +371,20 @@ fn is_host(token: &str) -> bool {
 fn protected_spans(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut spans = Vec::new();
-    for pos in memchr::memmem::find_iter(bytes, b"://") {
-        let range = grow(text, pos, pos + 3, is_url_char);
-        spans.push(trim_trailing_punctuation(text, range));
+    // Every candidate inside one maximal run grows to that same run, so each
+    // run is grown once: `a.a.a.…` or `://://…` stay linear.
+    for (pattern, width) in [(&b"://"[..], 3), (&b"www."[..], 4)] {
+        let mut covered = 0;
+        for pos in memchr::memmem::find_iter(bytes, pattern) {
+            if pos < covered {
+                continue;
+            }
+            let range = grow(text, pos, pos + width, is_url_char);
+            covered = range.end;
+            spans.push(trim_trailing_punctuation(text, range));
+        }
     }
-    for pos in memchr::memmem::find_iter(bytes, b"www.") {
-        let range = grow(text, pos, pos + 4, is_url_char);
-        spans.push(trim_trailing_punctuation(text, range));
-    }
+    // `@` is not an e-mail byte, so each run holds one `@`.
     for pos in memchr::memchr_iter(b'@', bytes) {
         let range = grow_ascii(bytes, pos, pos + 1, is_email_byte);
         let domain = &text[pos + 1..range.end];

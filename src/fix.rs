@@ -1,6 +1,6 @@
 //! Applying fixes: non-overlapping edits per pass, re-linting to a fixpoint.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::linter::lint;
@@ -42,31 +42,51 @@ pub fn apply_fixes<'d>(
         let fix = d.fix.as_ref().expect("filtered to fixable");
         (fix.edits.first().map(|e| (e.start, e.end)), d.rule.code)
     });
-    let mut taken: Vec<&Edit> = Vec::new();
+    // Keyed by range; taken edits never overlap, so this is also text order.
+    let mut taken: BTreeMap<(usize, usize), &Edit> = BTreeMap::new();
     let mut seen: BTreeSet<&Edit> = BTreeSet::new();
     let mut applied = Vec::new();
     for diagnostic in candidates {
         let edits = &diagnostic.fix.as_ref().expect("filtered to fixable").edits;
         let fresh: Vec<&Edit> = edits.iter().filter(|e| !seen.contains(e)).collect();
-        if fresh.iter().any(|edit| taken.iter().any(|t| conflicts(t, edit))) {
+        if fresh.iter().any(|edit| conflicts_with_taken(&taken, edit)) {
+            continue;
+        }
+        if edits.iter().any(|edit| joins_line_endings(text, edit)) {
             continue;
         }
         for edit in fresh {
             seen.insert(edit);
-            taken.push(edit);
+            taken.insert((edit.start, edit.end), edit);
         }
         applied.push(diagnostic);
     }
-    taken.sort();
     let mut output = String::with_capacity(text.len() + taken.len());
     let mut cursor = 0;
-    for edit in taken {
+    for edit in taken.into_values() {
         output.push_str(&text[cursor..edit.start]);
         output.push_str(&edit.replacement);
         cursor = edit.end;
     }
     output.push_str(&text[cursor..]);
     (output, applied)
+}
+
+/// Whether `edit` conflicts with an edit already taken. Taken edits never
+/// overlap, so their ends grow with their starts: walking back from the last one
+/// starting at or before `edit.end`, the first that ends before `edit.start`
+/// ends the search. A few steps per edit, so a pass over 100,000 fixes on one
+/// line stays linear.
+fn conflicts_with_taken(taken: &BTreeMap<(usize, usize), &Edit>, edit: &Edit) -> bool {
+    for t in taken.range(..=(edit.end, usize::MAX)).rev().map(|(_, t)| t) {
+        if t.end < edit.start {
+            return false;
+        }
+        if conflicts(t, edit) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Two edits conflict when their ranges overlap, or when both insert at the same
@@ -77,6 +97,22 @@ fn conflicts(a: &Edit, b: &Edit) -> bool {
     let insertion_inside =
         |ins: &Edit, other: &Edit| ins.start == ins.end && other.start < ins.start && ins.start < other.end;
     overlap || same_insertion_point || insertion_inside(a, b) || insertion_inside(b, a)
+}
+
+/// Whether applying `edit` would put a lone `\r` right before a `\n`, making
+/// two line endings one `\r\n` (deleting a line between a Mac and a Unix
+/// ending, say). Such a fix is never applied: fixes keep line endings.
+fn joins_line_endings(text: &str, edit: &Edit) -> bool {
+    let bytes = text.as_bytes();
+    let replacement = edit.replacement.as_bytes();
+    let before = edit.start.checked_sub(1).map(|i| bytes[i]);
+    let after = bytes.get(edit.end).copied();
+    let first = replacement.first().copied().or(after);
+    let was_crlf_before = bytes.get(edit.start) == Some(&b'\n');
+    let left_join = before == Some(b'\r') && first == Some(b'\n') && !was_crlf_before;
+    let was_crlf_after = edit.end.checked_sub(1).map(|i| bytes[i]) == Some(b'\r');
+    let right_join = replacement.last() == Some(&b'\r') && after == Some(b'\n') && !was_crlf_after;
+    left_join || right_join
 }
 
 /// Lints and fixes `text` until no applicable fix remains, at most
@@ -139,5 +175,43 @@ mod tests {
         assert!(conflicts(&Edit::insertion(2, " "), &Edit::insertion(2, "-")));
         assert!(conflicts(&Edit::insertion(1, " "), &a));
         assert!(!conflicts(&Edit::insertion(2, " "), &a));
+    }
+
+    #[test]
+    fn the_taken_edit_search_agrees_with_checking_every_pair() {
+        let mut candidates = Vec::new();
+        for start in 0..6 {
+            for end in start..6 {
+                candidates.push(Edit::replacement(start..end, "x"));
+            }
+        }
+        // Take greedily in many orders, as fixes arrive: each multiplier is
+        // coprime with the 21 candidates, so every candidate comes once.
+        let mut most_taken = 0;
+        for step in [1, 2, 4, 5, 8, 10, 11, 13, 16, 17, 19, 20] {
+            let mut taken: BTreeMap<(usize, usize), &Edit> = BTreeMap::new();
+            for index in (0..candidates.len()).map(|i| (i * step) % candidates.len()) {
+                let edit = &candidates[index];
+                let brute = taken.values().any(|t| conflicts(t, edit));
+                assert_eq!(conflicts_with_taken(&taken, edit), brute, "{edit:?} against {taken:?}");
+                if !brute {
+                    taken.insert((edit.start, edit.end), edit);
+                }
+            }
+            most_taken = most_taken.max(taken.len());
+        }
+        assert!(most_taken >= 8, "{most_taken}");
+    }
+
+    #[test]
+    fn an_edit_that_would_join_a_lone_cr_and_an_lf_is_refused() {
+        let text = "a\r(after)\nb\r\nc";
+        assert!(joins_line_endings(text, &Edit::deletion(2..9)));
+        assert!(!joins_line_endings(text, &Edit::deletion(2..10)));
+        assert!(joins_line_endings(text, &Edit::replacement(2..10, "\n")));
+        assert!(joins_line_endings("a b\n", &Edit::replacement(1..3, "\r")));
+        // The CRLF was there before: nothing joins.
+        assert!(!joins_line_endings(text, &Edit::replacement(11..12, "x")));
+        assert!(!joins_line_endings(text, &Edit::replacement(12..12, "\r")));
     }
 }

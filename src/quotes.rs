@@ -57,17 +57,17 @@ pub struct QuoteAnalysis {
 }
 
 impl QuoteAnalysis {
+    /// The mark at byte `offset`, found by binary search (marks are in text
+    /// order), so rules asking per candidate stay linear.
+    pub fn mark_at(&self, offset: usize) -> Option<&QuoteMark> {
+        let index = self.marks.partition_point(|m| m.offset < offset);
+        self.marks.get(index).filter(|m| m.offset == offset)
+    }
+
     /// Whether every quote in the paragraph pairs up once misdirected glyphs are
     /// read as what they do: the condition for a safe glyph fix.
     pub fn paragraph_balanced(&self, paragraph: usize) -> bool {
         self.balanced.get(paragraph).copied().unwrap_or(false)
-    }
-
-    /// The mark starting at `offset`, if any: a binary search, since marks are
-    /// in text order (a linear scan per candidate would make rules quadratic).
-    pub fn mark_at(&self, offset: usize) -> Option<&QuoteMark> {
-        let index = self.marks.partition_point(|m| m.offset < offset);
-        self.marks.get(index).filter(|m| m.offset == offset)
     }
 
     pub fn new(doc: &Document) -> Self {

@@ -152,6 +152,8 @@ fn per_file_ignores_match_globs_relative_to_the_config() {
     write(dir.path(), "desk/xinhua-wire.txt", DEFECTS);
     write(dir.path(), "desk/b.txt", DEFECTS);
     let (_, out, _) = check(&dir.path().join("desk"), &["..", "b.txt"]);
+    // `b.txt` is reached twice (`../desk/b.txt` and `b.txt`): checked once,
+    // under the first path in sorted order.
     assert_eq!(
         codes(&out),
         [
@@ -159,8 +161,6 @@ fn per_file_ignores_match_globs_relative_to_the_config() {
             "../desk/b.txt S001",
             "../desk/b.txt S008",
             "../desk/xinhua-wire.txt S001",
-            "b.txt S001",
-            "b.txt S008"
         ]
     );
 }

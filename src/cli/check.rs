@@ -17,7 +17,7 @@ use mtlint::Diagnostic;
 use mtlint::baseline::{Baseline, Usage};
 use mtlint::diagnostic::Applicability;
 use mtlint::document::Document;
-use mtlint::fs::{self as mfs, FileError};
+use mtlint::fs::{self as mfs, Decoded, FileError};
 use mtlint::registry::RuleMeta;
 use mtlint::render::{
     FileReport, RenderOptions, StreamingRenderer, Totals, concise::Concise, github::Github, gitlab::Gitlab,
@@ -57,8 +57,8 @@ struct Outcome {
     /// The file's findings, for `--write-baseline` only.
     recorded: Option<Baseline>,
     diff: Option<String>,
-    /// The fixed text of stdin, for printing.
-    stdin_output: Option<String>,
+    /// The fixed text of stdin, encoded as it came, for printing.
+    stdin_output: Option<Vec<u8>>,
     unconverged: Vec<&'static str>,
 }
 
@@ -148,7 +148,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     let setting_paths: Vec<Option<PathBuf>> = inputs
         .iter()
         .map(|input| match input {
-            Input::File(path) => Some(path.clone()),
+            Input::File { path, .. } => Some(path.clone()),
             Input::Stdin => args.stdin_filename.as_ref().map(PathBuf::from),
         })
         .collect();
@@ -255,6 +255,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
         // A format that states the totals first gets its parts held until the end.
         held: job.renderer.filter(|r| r.needs_totals()).map(|_| Vec::new()),
         progress: Progress::new(&inputs, report_on_terminal),
+        inputs: &inputs,
         next: 0,
         pending: BTreeMap::new(),
         wrote_part: false,
@@ -337,7 +338,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     let (failed, diff_pending, stdin_output) = (writer.failed, writer.diff_pending, writer.stdin_output.take());
     drop(writer);
     if let Some(text) = stdin_output {
-        stdout.write_all(text.as_bytes())?;
+        stdout.write_all(&text)?;
     }
     stdout.flush()?;
 
@@ -423,7 +424,9 @@ struct ReportWriter<'a> {
     diff_pending: bool,
     all_diagnostics: Vec<Diagnostic>,
     recorded: Baseline,
-    stdin_output: Option<String>,
+    stdin_output: Option<Vec<u8>>,
+    /// Every input, to tell a file the user named from one found by walking.
+    inputs: &'a [Input],
 }
 
 impl ReportWriter<'_> {
@@ -484,6 +487,18 @@ impl ReportWriter<'_> {
     fn finish(&mut self, outcome: Result<Outcome, FileError>) -> io::Result<()> {
         let mut outcome = match outcome {
             Ok(outcome) => outcome,
+            // A binary file met while walking is not a text the user meant;
+            // one they named gets a word.
+            Err(error @ FileError::Binary { .. }) => {
+                self.progress.file_done(0);
+                if matches!(
+                    self.inputs[self.next],
+                    Input::File { explicit: true, .. } | Input::Stdin
+                ) {
+                    self.progress.suspend(|| eprintln!("mtlint: warning: {error}"));
+                }
+                return Ok(());
+            }
             Err(error) => {
                 self.failed = true;
                 self.progress.file_done(0);
@@ -559,7 +574,7 @@ impl Progress {
             let total: u64 = inputs
                 .iter()
                 .filter_map(|input| match input {
-                    Input::File(path) => std::fs::metadata(path).ok().map(|m| m.len()),
+                    Input::File { path, .. } => std::fs::metadata(path).ok().map(|m| m.len()),
                     Input::Stdin => None,
                 })
                 .sum();
@@ -622,7 +637,7 @@ impl Progress {
     }
 }
 
-fn read_input(input: &Input) -> Result<(String, Option<String>), FileError> {
+fn read_input(input: &Input) -> Result<(Decoded, Option<String>), FileError> {
     match input {
         Input::Stdin => {
             let mut bytes = Vec::new();
@@ -631,7 +646,7 @@ fn read_input(input: &Input) -> Result<(String, Option<String>), FileError> {
                 .map_err(|e| FileError::io(Path::new("-"), e))?;
             Ok((mfs::decode(Path::new("-"), bytes)?, None))
         }
-        Input::File(path) => Ok((mfs::read_text(path)?, Some(path.display().to_string()))),
+        Input::File { path, .. } => Ok((mfs::read_text(path)?, Some(path.display().to_string()))),
     }
 }
 
@@ -639,7 +654,7 @@ fn read_input(input: &Input) -> Result<(String, Option<String>), FileError> {
 /// knows, and renders its part into `out`.
 fn process(index: usize, input: &Input, job: &Job, out: &mut dyn Write) -> Result<Outcome, FileError> {
     let settings = job.settings[job.setting_of[index]].for_file(job.setting_paths[index].as_deref());
-    let (text, file_name) = read_input(input)?;
+    let (Decoded { text, encoding }, file_name) = read_input(input)?;
     let name = file_name.unwrap_or_else(|| job.stdin_name.to_string());
     let bytes = text.len() as u64;
     let fix_level = job.options.fix_level;
@@ -667,8 +682,10 @@ fn process(index: usize, input: &Input, job: &Job, out: &mut dyn Write) -> Resul
             (Mode::Diff, _) if changed && job.record.is_none() => {
                 outcome.diff = Some(unified_diff(&outcome.name, &text, &fixed.text));
             }
-            (Mode::Fix, Input::Stdin) => outcome.stdin_output = Some(fixed.text.clone()),
-            (Mode::Fix, Input::File(path)) if changed => mfs::write_atomic(path, &text, &fixed.text)?,
+            (Mode::Fix, Input::Stdin) => outcome.stdin_output = Some(mfs::encode(&fixed.text, encoding).into_owned()),
+            (Mode::Fix, Input::File { path, .. }) if changed => {
+                mfs::write_atomic(path, &mfs::encode(&text, encoding), &mfs::encode(&fixed.text, encoding))?
+            }
             _ => {}
         }
         if job.mode == Mode::Diff {
@@ -715,6 +732,8 @@ fn unified_diff(name: &str, old: &str, new: &str) -> String {
 fn plural(count: usize, word: &str) -> String {
     if count == 1 {
         format!("{count} {word}")
+    } else if word.ends_with('x') {
+        format!("{count} {word}es")
     } else {
         format!("{count} {word}s")
     }

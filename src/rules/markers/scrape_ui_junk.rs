@@ -195,12 +195,23 @@ fn line_deletion(text: &str, line: std::ops::Range<usize>) -> std::ops::Range<us
         let before = text[..line.start].trim_end_matches(['\n', '\r']);
         return before.len()..line.end;
     }
-    let blank_before =
-        line.start == 0 || text[..line.start].ends_with("\n\n") || text[..line.start].ends_with("\r\n\r\n");
+    let blank_before = line.start == 0 || ends_with_blank_line(&text[..line.start]);
     if blank_before && ending(end) > 0 {
         end += ending(end);
     }
     line.start..end
+}
+
+/// Whether `before` (the text up to a line) ends with an empty line: two line
+/// endings in a row, of any kind (`\n`, `\r\n`, `\r`).
+fn ends_with_blank_line(before: &str) -> bool {
+    let strip_ending = |text: &str| {
+        text.strip_suffix("\r\n")
+            .or_else(|| text.strip_suffix('\n'))
+            .or_else(|| text.strip_suffix('\r'))
+            .map(str::len)
+    };
+    strip_ending(before).is_some_and(|len| strip_ending(&before[..len]).is_some())
 }
 
 /// Whether every word is a date, a time or a counter, with at least one date

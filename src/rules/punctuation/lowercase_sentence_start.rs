@@ -98,8 +98,12 @@ fn report(doc: &Document, start: usize, out: &mut Vec<Diagnostic>) {
     if !first.is_lowercase() || lowercase_allowed(doc, start) {
         return;
     }
-    let word = doc.word_after(start);
     let upper: String = first.to_uppercase().collect();
+    // Some lowercase letters have no capital (`ɶ`): nothing to fix, nothing to say.
+    if upper.chars().eq([first]) {
+        return;
+    }
+    let word = doc.word_after(start);
     out.push(
         Diagnostic::new(
             &LowercaseSentenceStart::META,

@@ -74,9 +74,9 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         let (replacement, message) = match mark.role {
             QuoteRole::MisdirectedOpen => {
                 // `proposal.”It`: the opener also lacks the space before it.
-                let glued = doc
-                    .char_before(mark.offset)
-                    .is_some_and(|c| !c.is_whitespace() && !matches!(c, '(' | '[' | '—' | '–' | '-' | '/'));
+                let glued = doc.char_before(mark.offset).is_some_and(|c| {
+                    !c.is_whitespace() && !matches!(c, '(' | '[' | '—' | '–' | '-' | '/' | '\u{feff}')
+                });
                 let replacement = if glued { " “" } else { "“" };
                 (replacement, "Closing quote `”` used to open a quotation")
             }

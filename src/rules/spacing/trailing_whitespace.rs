@@ -46,7 +46,9 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// Removing the whitespace is safe: plain text gives it no meaning.
+    /// Removing the whitespace is safe: plain text gives it no meaning. No fix
+    /// is offered for a whitespace-only line between a lone `\r` and a `\n`,
+    /// where removing it would merge two line endings into one `\r\n`.
     pub struct LeadingTrailingWhitespace {
         code: "S009",
         name: "leading-trailing-whitespace",
@@ -79,10 +81,10 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
             } else {
                 "Trailing whitespace"
             };
-            out.push(
-                Diagnostic::new(&LeadingTrailingWhitespace::META, span.clone(), message)
-                    .with_fix(Fix::safe("Remove the whitespace", vec![Edit::deletion(span)])),
-            );
+            out.push(with_fix(
+                text,
+                Diagnostic::new(&LeadingTrailingWhitespace::META, span.clone(), message),
+            ));
         }
     }
     for paragraph in doc.paragraphs() {
@@ -92,14 +94,24 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         let start = paragraph.start + lead.len() - lead.trim_start_matches('\u{feff}').len();
         let span = start..paragraph.start + lead.len();
         if !span.is_empty() && !is_indentation(&text[span.clone()]) {
-            out.push(
+            out.push(with_fix(
+                text,
                 Diagnostic::new(
                     &LeadingTrailingWhitespace::META,
-                    span.clone(),
+                    span,
                     "Whitespace before the paragraph's first word",
-                )
-                .with_fix(Fix::safe("Remove the whitespace", vec![Edit::deletion(span)])),
-            );
+                ),
+            ));
         }
     }
+}
+
+/// Offers the deletion of the diagnostic's span, unless that would join a lone
+/// `\r` before it and a `\n` after it into one `\r\n`: two line endings into one.
+fn with_fix(text: &str, diagnostic: Diagnostic) -> Diagnostic {
+    let span = diagnostic.span.clone();
+    if text[..span.start].ends_with('\r') && text[span.end..].starts_with('\n') {
+        return diagnostic;
+    }
+    diagnostic.with_fix(Fix::safe("Remove the whitespace", vec![Edit::deletion(span)]))
 }

@@ -85,8 +85,8 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         if len == 1 {
             // A hyphen with one space each side, between words: `demands - a`.
             let spaced = before == Some(' ') && after == Some(' ');
-            let outer_before = start.checked_sub(1).and_then(|b| doc.char_before(b));
-            let outer_after = doc.char_at(end + 1);
+            let outer_before = before.and_then(|c| doc.char_before(start - c.len_utf8()));
+            let outer_after = after.and_then(|c| doc.char_at(end + c.len_utf8()));
             let words = outer_before.is_some_and(|c| c.is_alphanumeric() || matches!(c, ')' | '"' | '”' | '.'))
                 && outer_after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '(' | '"' | '“'));
             if spaced && words {
