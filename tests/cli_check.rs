@@ -79,6 +79,20 @@ fn missing_file_exits_2_and_other_files_are_still_checked() {
 }
 
 #[test]
+fn a_run_with_errors_never_says_all_checks_passed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", CLEAN);
+    let output = mtlint()
+        .current_dir(dir.path())
+        .args(["check", "a.txt", "nope.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let out = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(out, "No problems found in the files that could be checked.\n");
+}
+
+#[test]
 fn invalid_utf8_names_the_file_and_the_offset() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("bad.txt"), b"abc\xff\xfe").unwrap();

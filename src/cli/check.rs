@@ -325,7 +325,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitStatus> {
     }
     let human = matches!(args.output_format, OutputFormat::Full | OutputFormat::Concise);
     if human && !args.quiet && mode != Mode::Diff {
-        summary(totals, mode, fix_level, writer.out)?;
+        summary(totals, mode, fix_level, writer.failed, writer.out)?;
         if totals.hidden > 0 {
             writeln!(
                 writer.out,
@@ -739,7 +739,13 @@ fn plural(count: usize, word: &str) -> String {
     }
 }
 
-fn summary(totals: Counts, mode: Mode, fix_level: Applicability, out: &mut dyn Write) -> io::Result<()> {
+/// The closing line; "All checks passed!" only when every file could be checked.
+fn summary(totals: Counts, mode: Mode, fix_level: Applicability, failed: bool, out: &mut dyn Write) -> io::Result<()> {
+    let clean = if failed {
+        "No problems found in the files that could be checked."
+    } else {
+        "All checks passed!"
+    };
     let Counts {
         fixed,
         remaining,
@@ -749,7 +755,7 @@ fn summary(totals: Counts, mode: Mode, fix_level: Applicability, out: &mut dyn W
     } = totals;
     if mode == Mode::Fix {
         if fixed + remaining == 0 {
-            return writeln!(out, "All checks passed!");
+            return writeln!(out, "{clean}");
         }
         writeln!(
             out,
@@ -757,7 +763,7 @@ fn summary(totals: Counts, mode: Mode, fix_level: Applicability, out: &mut dyn W
             plural(fixed + remaining, "problem")
         )?;
     } else if remaining == 0 {
-        return writeln!(out, "All checks passed!");
+        return writeln!(out, "{clean}");
     } else if fixable > 0 {
         writeln!(
             out,
