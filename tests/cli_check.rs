@@ -438,3 +438,24 @@ fn rules_lists_every_rule_as_text_and_json() {
     assert_eq!(s001["default"], true);
     assert_eq!(s001["family"], "spacing");
 }
+
+#[test]
+fn the_readme_lists_every_rule_as_the_registry_has_it() {
+    let readme = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(mtlint().args(["rules", "--output-format", "json"]))).unwrap();
+    for rule in json.as_array().unwrap() {
+        let row = format!(
+            "| `{}` | `{}` | {} | {} |",
+            rule["code"].as_str().unwrap(),
+            rule["name"].as_str().unwrap(),
+            if rule["default"].as_bool().unwrap() {
+                "on"
+            } else {
+                "off"
+            },
+            rule["fix"].as_str().unwrap()
+        );
+        assert!(readme.contains(&row), "README.md lacks the row {row}");
+    }
+}
