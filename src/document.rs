@@ -20,6 +20,9 @@ pub struct Document<'a> {
     quotes: OnceLock<QuoteAnalysis>,
     shared_scans: Mutex<Vec<(usize, Arc<dyn Any + Send + Sync>)>>,
     brackets: OnceLock<BracketAnalysis>,
+    /// Per paragraph, whether it reads as a headline; computed on first use.
+    headlines: OnceLock<Vec<bool>>,
+    stories: OnceLock<Vec<Range<usize>>>,
 }
 
 impl<'a> Document<'a> {
@@ -34,6 +37,8 @@ impl<'a> Document<'a> {
             quotes: OnceLock::new(),
             shared_scans: Mutex::new(Vec::new()),
             brackets: OnceLock::new(),
+            headlines: OnceLock::new(),
+            stories: OnceLock::new(),
         }
     }
 
@@ -71,6 +76,13 @@ impl<'a> Document<'a> {
     /// does not end like a sentence (`Putin: US response ignores concerns`),
     /// with a story after it.
     pub fn is_headline(&self, paragraph: usize) -> bool {
+        let headlines = self
+            .headlines
+            .get_or_init(|| (0..self.paragraphs.len()).map(|p| self.reads_as_headline(p)).collect());
+        headlines.get(paragraph).copied().unwrap_or(false)
+    }
+
+    fn reads_as_headline(&self, paragraph: usize) -> bool {
         if paragraph + 1 >= self.paragraphs.len() {
             return false;
         }
@@ -79,26 +91,26 @@ impl<'a> Document<'a> {
             return false;
         }
         let line = self.text[range.clone()].trim();
-        let words = line.split_whitespace().count();
-        (2..=25).contains(&words)
+        line.chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == ')')
             && !line.contains(['\n', '\r'])
-            && line
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_alphanumeric() || c == ')')
+            && (2..=25).contains(&line.split_whitespace().take(26).count())
     }
 
     /// The text cut before every headline: the stories of a file that holds
     /// several, each with its headline first. Checks of one story's
     /// consistency run within one of these.
-    pub fn stories(&self) -> Vec<Range<usize>> {
-        let mut starts: Vec<usize> = (0..self.paragraphs.len())
-            .filter(|&p| p > 0 && self.is_headline(p))
-            .map(|p| self.paragraphs[p].start)
-            .collect();
-        starts.insert(0, 0);
-        starts.push(self.text.len());
-        starts.windows(2).map(|w| w[0]..w[1]).collect()
+    pub fn stories(&self) -> &[Range<usize>] {
+        self.stories.get_or_init(|| {
+            let mut starts: Vec<usize> = (0..self.paragraphs.len())
+                .filter(|&p| p > 0 && self.is_headline(p))
+                .map(|p| self.paragraphs[p].start)
+                .collect();
+            starts.insert(0, 0);
+            starts.push(self.text.len());
+            starts.windows(2).map(|w| w[0]..w[1]).collect()
+        })
     }
 
     /// The index of the paragraph holding `offset`, if any.
@@ -207,6 +219,17 @@ impl<'a> Document<'a> {
                 .map_or(after.len(), |(i, _)| i);
         start..end
     }
+}
+
+/// The char starting at byte `i` of `text` and its length in bytes, with a
+/// fast path for ASCII: for rules that walk text byte by byte.
+pub fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (char::from(b), 1);
+    }
+    let c = text[i..].chars().next().expect("`i` is a char boundary before the end");
+    (c, c.len_utf8())
 }
 
 /// Longest headline, in bytes; longer lines are prose.
@@ -450,7 +473,7 @@ mod tests {
         let text = "Putin: talks to go on\nMr Putin said so.\nHe left.\nMarkets rise after talks\nShares rose.";
         let doc = Document::new(text);
         assert!(doc.is_headline(0) && !doc.is_headline(1));
-        let stories: Vec<&str> = doc.stories().into_iter().map(|r| &text[r]).collect();
+        let stories: Vec<&str> = doc.stories().iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(
             stories,
             vec![
