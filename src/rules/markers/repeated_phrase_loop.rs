@@ -3,7 +3,7 @@ use std::ops::Range;
 
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::document::Document;
+use crate::document::{Document, char_at};
 
 declare_rule! {
     /// ## What it finds
@@ -83,61 +83,76 @@ const CONNECTORS: &[&str] = &[
     "and", "or", "nor", "by", "after", "to", "upon", "for", "on", "over", "in", "from", "against", "with",
 ];
 
-/// A word, and whether only whitespace separates it from the word before.
+/// A word, whether only whitespace separates it from the word before, and a
+/// hash of its ASCII-lowercased bytes: words that differ in it cannot be
+/// [`same`], so most comparisons stop at one integer test.
 struct Token {
     range: Range<usize>,
     spaced: bool,
+    key: u64,
 }
 
-fn tokens(text: &str, paragraph: Range<usize>) -> Vec<Token> {
-    let mut out = Vec::new();
+/// Fills `out` with the words of `paragraph`: runs of alphanumeric chars,
+/// with inner `'`, `’` and `-` between alphanumeric chars.
+fn tokens(text: &str, paragraph: Range<usize>, out: &mut Vec<Token>) {
+    out.clear();
     let mut last_end = paragraph.start;
-    let mut chars = text[paragraph.clone()].char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
+    let mut i = paragraph.start;
+    while i < paragraph.end {
+        let (c, len) = char_at(text, i);
         if !c.is_alphanumeric() {
+            i += len;
             continue;
         }
-        let start = paragraph.start + offset;
-        let mut end = start + c.len_utf8();
-        while let Some(&(next_offset, next)) = chars.peek() {
+        let start = i;
+        i += len;
+        while i < paragraph.end {
+            let (next, len) = char_at(text, i);
             let inner = matches!(next, '\'' | '’' | '-')
-                && text[paragraph.start + next_offset + next.len_utf8()..paragraph.end]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
+                && i + len < paragraph.end
+                && char_at(text, i + len).0.is_alphanumeric();
             if !(next.is_alphanumeric() || inner) {
                 break;
             }
-            end = paragraph.start + next_offset + next.len_utf8();
-            chars.next();
+            i += len;
         }
+        let key = text.as_bytes()[start..i]
+            .iter()
+            .fold(0xcbf2_9ce4_8422_2325_u64, |hash, b| {
+                (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
+            });
         out.push(Token {
-            range: start..end,
+            range: start..i,
             spaced: text[last_end..start].chars().all(char::is_whitespace),
+            key,
         });
-        last_end = end;
+        last_end = i;
     }
-    out
 }
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
+    let mut words = Vec::new();
+    let mut sentence_ranges = Vec::new();
     for paragraph in doc.paragraphs() {
-        let tokens = tokens(text, paragraph.clone());
-        phrase_loops(text, &tokens, out);
-        sentence_repeats(text, paragraph.clone(), out);
+        tokens(text, paragraph.clone(), &mut words);
+        phrase_loops(text, &words, out);
+        sentences(text, paragraph.clone(), &mut sentence_ranges);
+        sentence_repeats(text, &sentence_ranges, out);
     }
     paragraph_repeats(doc, out);
 }
 
 fn same(text: &str, a: &Token, b: &Token) -> bool {
-    text[a.range.clone()].eq_ignore_ascii_case(&text[b.range.clone()])
+    a.key == b.key && text[a.range.clone()].eq_ignore_ascii_case(&text[b.range.clone()])
 }
 
 fn phrase_loops(text: &str, tokens: &[Token], out: &mut Vec<Diagnostic>) {
     let mut i = 0;
     while i < tokens.len() {
-        let found = (2..=MAX_PHRASE).find(|&n| repeats_at(text, tokens, i, n));
+        // A repeat starts with the word `n` on being the same: one integer test per `n`.
+        let found = (2..=MAX_PHRASE)
+            .find(|&n| tokens.get(i + n).is_some_and(|t| t.key == tokens[i].key) && repeats_at(text, tokens, i, n));
         let Some(n) = found else {
             i += 1;
             continue;
@@ -187,27 +202,24 @@ fn repeats_at(text: &str, tokens: &[Token], i: usize, n: usize) -> bool {
     length >= 6 && !numeric && !idiom && !periodic
 }
 
-/// Sentences of a paragraph: cut after `.!?` (and closing quotes or brackets)
-/// followed by whitespace.
-fn sentences(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+/// Fills `out` with the sentences of a paragraph: cut after `.!?` (and
+/// closing quotes or brackets) followed by whitespace.
+fn sentences(text: &str, paragraph: Range<usize>, out: &mut Vec<Range<usize>>) {
+    out.clear();
+    let bytes = &text.as_bytes()[..paragraph.end];
     let mut start = paragraph.start;
-    let body = &text[paragraph.clone()];
-    let mut chars = body.char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
-        let mut end = paragraph.start + offset + 1;
-        while let Some(&(o, next)) = chars.peek() {
-            if matches!(next, '.' | '!' | '?' | '"' | '”' | '’' | ')') {
-                end = paragraph.start + o + next.len_utf8();
-                chars.next();
-            } else {
+    let mut pos = paragraph.start;
+    while let Some(found) = memchr::memchr3(b'.', b'!', b'?', &bytes[pos..]) {
+        let mut end = pos + found + 1;
+        while end < paragraph.end {
+            let (next, len) = char_at(text, end);
+            if !matches!(next, '.' | '!' | '?' | '"' | '”' | '’' | ')') {
                 break;
             }
+            end += len;
         }
-        if chars.peek().is_none_or(|&(_, next)| next.is_whitespace()) {
+        pos = end;
+        if end == paragraph.end || char_at(text, end).0.is_whitespace() {
             out.push(start..end);
             start = end + text[end..paragraph.end].len() - text[end..paragraph.end].trim_start().len();
         }
@@ -215,14 +227,12 @@ fn sentences(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
     if start < paragraph.end {
         out.push(start..paragraph.end);
     }
-    out
 }
 
-fn sentence_repeats(text: &str, paragraph: Range<usize>, out: &mut Vec<Diagnostic>) {
-    let sentences = sentences(text, paragraph);
+fn sentence_repeats(text: &str, sentences: &[Range<usize>], out: &mut Vec<Diagnostic>) {
     for pair in sentences.windows(2) {
         let (first, second) = (&text[pair[0].clone()], &text[pair[1].clone()]);
-        if first == second && first.split_whitespace().count() >= 4 {
+        if first == second && first.split_whitespace().nth(3).is_some() {
             out.push(
                 Diagnostic::new(
                     &RepeatedPhraseLoop::META,
@@ -244,7 +254,7 @@ fn paragraph_repeats(doc: &Document, out: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (index, range) in paragraphs.iter().enumerate() {
         let body = text[range.clone()].trim().trim_end_matches('.');
-        if body.split_whitespace().count() < 8 {
+        if body.split_whitespace().nth(7).is_none() {
             continue;
         }
         let Some(&first) = seen.get(body) else {
