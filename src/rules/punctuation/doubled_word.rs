@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
-use crate::document::Document;
+use crate::document::{Document, char_at};
 
 declare_rule! {
     /// ## What it finds
@@ -77,26 +77,46 @@ const ALWAYS_WRONG: &[&str] = &["the", "a", "an", "of", "and", "or"];
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     let mut previous: Option<std::ops::Range<usize>> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut i = 0;
+    while i < text.len() {
+        let (c, len) = char_at(text, i);
+        i += len;
         if !c.is_alphabetic() {
             continue;
         }
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, c)) = chars.peek() {
+        let start = i - len;
+        while i < text.len() {
+            let (c, len) = char_at(text, i);
             if !(c.is_alphabetic() || c == '\'' || c == '’') {
                 break;
             }
-            end = i + c.len_utf8();
-            chars.next();
+            i += len;
         }
-        let current = start..end;
+        let current = start..i;
         if let Some(first) = previous.replace(current.clone())
             && let Some(diagnostic) = judge(doc, first, current)
         {
             out.push(diagnostic);
         }
     }
+}
+
+/// Whether two words are equal once lowercased, as `str::to_lowercase` has
+/// it, without allocating: ASCII words compare bytewise; others char by char,
+/// unless a `Σ` makes the lowercasing depend on where it stands.
+fn same_lowercase(a: &str, b: &str) -> bool {
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return false;
+    }
+    if a.contains('Σ') || b.contains('Σ') {
+        return a.to_lowercase() == b.to_lowercase();
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 fn judge(doc: &Document, first: std::ops::Range<usize>, second: std::ops::Range<usize>) -> Option<Diagnostic> {
@@ -107,7 +127,7 @@ fn judge(doc: &Document, first: std::ops::Range<usize>, second: std::ops::Range<
         return None;
     }
     let (a, b) = (&text[first.clone()], &text[second.clone()]);
-    if !a.eq_ignore_ascii_case(b) && a.to_lowercase() != b.to_lowercase() {
+    if !same_lowercase(a, b) {
         return None;
     }
     let lower = a.to_lowercase();
