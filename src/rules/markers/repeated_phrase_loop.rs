@@ -1,4 +1,5 @@
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::declare_rule;
@@ -93,41 +94,61 @@ struct Token {
 }
 
 /// Fills `out` with the words of `paragraph`: runs of alphanumeric chars,
-/// with inner `'`, `’` and `-` between alphanumeric chars.
+/// with inner `'`, `’` and `-` between alphanumeric chars. ASCII letters and
+/// digits, most of the text, go through tight byte loops.
 fn tokens(text: &str, paragraph: Range<usize>, out: &mut Vec<Token>) {
     out.clear();
+    let bytes = text.as_bytes();
+    let end = paragraph.end;
     let mut last_end = paragraph.start;
     let mut i = paragraph.start;
-    while i < paragraph.end {
+    while i < end {
+        i += bytes[i..end]
+            .iter()
+            .take_while(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+            .count();
+        if i == end {
+            break;
+        }
         let (c, len) = char_at(text, i);
         if !c.is_alphanumeric() {
             i += len;
             continue;
         }
         let start = i;
+        // The key is hashed as the word is walked, so its bytes are read once.
+        let mut key = bytes[i..i + len].iter().fold(FNV_OFFSET, |hash, &b| fnv(hash, b));
         i += len;
-        while i < paragraph.end {
+        while i < end {
+            let run = bytes[i..end].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            key = bytes[i..i + run].iter().fold(key, |hash, &b| fnv(hash, b));
+            i += run;
+            if i == end {
+                break;
+            }
             let (next, len) = char_at(text, i);
-            let inner = matches!(next, '\'' | '’' | '-')
-                && i + len < paragraph.end
-                && char_at(text, i + len).0.is_alphanumeric();
+            let inner = matches!(next, '\'' | '’' | '-') && i + len < end && char_at(text, i + len).0.is_alphanumeric();
             if !(next.is_alphanumeric() || inner) {
                 break;
             }
+            key = bytes[i..i + len].iter().fold(key, |hash, &b| fnv(hash, b));
             i += len;
         }
-        let key = text.as_bytes()[start..i]
-            .iter()
-            .fold(0xcbf2_9ce4_8422_2325_u64, |hash, b| {
-                (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
-            });
+        let gap = &text[last_end..start];
         out.push(Token {
             range: start..i,
-            spaced: text[last_end..start].chars().all(char::is_whitespace),
+            spaced: gap == " " || gap.chars().all(char::is_whitespace),
             key,
         });
         last_end = i;
     }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One FNV-1a step over the ASCII-lowercased byte.
+fn fnv(hash: u64, b: u8) -> u64 {
+    (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
 }
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
@@ -248,10 +269,29 @@ fn sentence_repeats(text: &str, sentences: &[Range<usize>], out: &mut Vec<Diagno
     }
 }
 
+/// Hashes a paragraph by its length and its first and last 8 bytes: cheap
+/// for long paragraphs, and the map still compares whole keys.
+#[derive(Default)]
+struct EdgeHasher(u64);
+
+impl Hasher for EdgeHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let word = |part: &[u8]| part.iter().fold(0_u64, |word, &b| word << 8 | u64::from(b));
+        let head = word(&bytes[..bytes.len().min(8)]);
+        let tail = word(&bytes[bytes.len().saturating_sub(8)..]);
+        let mixed = (self.0 ^ bytes.len() as u64 ^ head).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ tail;
+        self.0 = mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 fn paragraph_repeats(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     let paragraphs = doc.paragraphs();
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<&str, usize, BuildHasherDefault<EdgeHasher>> = HashMap::default();
     for (index, range) in paragraphs.iter().enumerate() {
         let body = text[range.clone()].trim().trim_end_matches('.');
         if body.split_whitespace().nth(7).is_none() {
