@@ -76,9 +76,17 @@ const ALWAYS_WRONG: &[&str] = &["the", "a", "an", "of", "and", "or"];
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
+    let bytes = text.as_bytes();
     let mut previous: Option<std::ops::Range<usize>> = None;
     let mut i = 0;
     while i < text.len() {
+        i += bytes[i..]
+            .iter()
+            .take_while(|b| b.is_ascii() && !b.is_ascii_alphabetic())
+            .count();
+        if i == text.len() {
+            break;
+        }
         let (c, len) = char_at(text, i);
         i += len;
         if !c.is_alphabetic() {
@@ -86,8 +94,15 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
         }
         let start = i - len;
         while i < text.len() {
+            i += bytes[i..]
+                .iter()
+                .take_while(|&&b| b.is_ascii_alphabetic() || b == b'\'')
+                .count();
+            if i == text.len() {
+                break;
+            }
             let (c, len) = char_at(text, i);
-            if !(c.is_alphabetic() || c == '\'' || c == '’') {
+            if !(c.is_alphabetic() || c == '’') {
                 break;
             }
             i += len;
@@ -121,9 +136,12 @@ fn same_lowercase(a: &str, b: &str) -> bool {
 
 fn judge(doc: &Document, first: std::ops::Range<usize>, second: std::ops::Range<usize>) -> Option<Diagnostic> {
     let text = doc.text();
-    let gap = &text[first.end..second.start];
-    let breaks = gap.matches('\n').count();
-    if gap.is_empty() || !gap.chars().all(|c| matches!(c, ' ' | '\t' | '\n' | '\r')) || breaks > 1 {
+    let gap = &text.as_bytes()[first.end..second.start];
+    if gap.is_empty() || !gap.iter().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')) {
+        return None;
+    }
+    let breaks = gap.iter().filter(|&&b| b == b'\n').count();
+    if breaks > 1 {
         return None;
     }
     let (a, b) = (&text[first.clone()], &text[second.clone()]);
