@@ -85,28 +85,46 @@ const CONNECTORS: &[&str] = &[
 ];
 
 /// A word, whether only whitespace separates it from the word before, and a
-/// hash of its ASCII-lowercased bytes: words that differ in it cannot be
-/// [`same`], so most comparisons stop at one integer test.
+/// key taken from its ASCII-lowercased length and edge bytes: words that
+/// differ in it cannot be [`same`], so most comparisons stop at one integer test.
 struct Token {
     range: Range<usize>,
     spaced: bool,
     key: u64,
 }
 
+/// ASCII letters and digits, by byte: a lookup costs less than range tests.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The length and the first two and last two bytes of `word`, lowercased.
+fn key(word: &[u8]) -> u64 {
+    let at = |i: usize| u64::from(word[i].to_ascii_lowercase());
+    let last = word.len() - 1;
+    let edges = at(0) | at(1.min(last)) << 8 | at(last.saturating_sub(1)) << 16 | at(last) << 24;
+    (word.len() as u64) << 32 | edges
+}
+
 /// Fills `out` with the words of `paragraph`: runs of alphanumeric chars,
 /// with inner `'`, `’` and `-` between alphanumeric chars. ASCII letters and
-/// digits, most of the text, go through tight byte loops.
+/// digits, most of the text, go through table-driven byte loops.
 fn tokens(text: &str, paragraph: Range<usize>, out: &mut Vec<Token>) {
     out.clear();
-    let bytes = text.as_bytes();
+    let bytes = &text.as_bytes()[..paragraph.end];
     let end = paragraph.end;
     let mut last_end = paragraph.start;
     let mut i = paragraph.start;
     while i < end {
-        i += bytes[i..end]
-            .iter()
-            .take_while(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
-            .count();
+        while i < end && bytes[i].is_ascii() && !ASCII_ALNUM[usize::from(bytes[i])] {
+            i += 1;
+        }
         if i == end {
             break;
         }
@@ -116,13 +134,11 @@ fn tokens(text: &str, paragraph: Range<usize>, out: &mut Vec<Token>) {
             continue;
         }
         let start = i;
-        // The key is hashed as the word is walked, so its bytes are read once.
-        let mut key = bytes[i..i + len].iter().fold(FNV_OFFSET, |hash, &b| fnv(hash, b));
         i += len;
         while i < end {
-            let run = bytes[i..end].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-            key = bytes[i..i + run].iter().fold(key, |hash, &b| fnv(hash, b));
-            i += run;
+            while i < end && ASCII_ALNUM[usize::from(bytes[i])] {
+                i += 1;
+            }
             if i == end {
                 break;
             }
@@ -131,24 +147,16 @@ fn tokens(text: &str, paragraph: Range<usize>, out: &mut Vec<Token>) {
             if !(next.is_alphanumeric() || inner) {
                 break;
             }
-            key = bytes[i..i + len].iter().fold(key, |hash, &b| fnv(hash, b));
             i += len;
         }
         let gap = &text[last_end..start];
         out.push(Token {
             range: start..i,
             spaced: gap == " " || gap.chars().all(char::is_whitespace),
-            key,
+            key: key(&bytes[start..i]),
         });
         last_end = i;
     }
-}
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// One FNV-1a step over the ASCII-lowercased byte.
-fn fnv(hash: u64, b: u8) -> u64 {
-    (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
 }
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
