@@ -74,17 +74,32 @@ const REPEATABLE: &[&str] = &[
 /// Words whose doubling is always a slip.
 const ALWAYS_WRONG: &[&str] = &["the", "a", "an", "of", "and", "or"];
 
+/// Bytes of ASCII letters (1) and of ASCII letters and `'` (2): a lookup
+/// costs less than range tests in the word loops.
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        if (b as u8).is_ascii_alphabetic() {
+            table[b] = 3;
+        } else if b == b'\'' as usize {
+            table[b] = 2;
+        }
+        b += 1;
+    }
+    table
+};
+
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     let bytes = text.as_bytes();
     let mut previous: Option<std::ops::Range<usize>> = None;
     let mut i = 0;
-    while i < text.len() {
-        i += bytes[i..]
-            .iter()
-            .take_while(|b| b.is_ascii() && !b.is_ascii_alphabetic())
-            .count();
-        if i == text.len() {
+    while i < bytes.len() {
+        while i < bytes.len() && bytes[i].is_ascii() && ASCII_CLASS[usize::from(bytes[i])] & 1 == 0 {
+            i += 1;
+        }
+        if i == bytes.len() {
             break;
         }
         let (c, len) = char_at(text, i);
@@ -93,12 +108,11 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let start = i - len;
-        while i < text.len() {
-            i += bytes[i..]
-                .iter()
-                .take_while(|&&b| b.is_ascii_alphabetic() || b == b'\'')
-                .count();
-            if i == text.len() {
+        while i < bytes.len() {
+            while i < bytes.len() && ASCII_CLASS[usize::from(bytes[i])] & 2 != 0 {
+                i += 1;
+            }
+            if i == bytes.len() {
                 break;
             }
             let (c, len) = char_at(text, i);
