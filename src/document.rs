@@ -232,6 +232,28 @@ pub fn char_at(text: &str, i: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
+/// The bytes of `bytes` at or above 0x80 with their offsets, in order: what
+/// rules looking for non-ASCII chars visit. ASCII is skipped eight bytes at a
+/// time.
+pub fn high_bytes(bytes: &[u8]) -> impl Iterator<Item = (usize, u8)> + '_ {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while let Some(chunk) = bytes.get(pos..pos + 8) {
+            let high = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & HIGH_BITS;
+            if high != 0 {
+                let found = pos + high.trailing_zeros() as usize / 8;
+                pos = found + 1;
+                return Some((found, bytes[found]));
+            }
+            pos += 8;
+        }
+        let found = pos + bytes.get(pos..)?.iter().position(|&b| b >= 0x80)?;
+        pos = found + 1;
+        Some((found, bytes[found]))
+    })
+}
+
 /// Longest headline, in bytes; longer lines are prose.
 const MAX_HEADLINE_LEN: usize = 300;
 
@@ -491,6 +513,20 @@ mod tests {
         assert_eq!(doc.dotted_word_before(text.rfind(" ..").unwrap() - 1), "p.m");
         assert_eq!(doc.dotted_word_before(text.len()), "Reuters");
         assert_eq!(doc.dotted_word_before(text.find(" the").unwrap()), "In");
+    }
+
+    #[test]
+    fn high_bytes_are_every_non_ascii_byte_in_order() {
+        for text in [
+            "",
+            "plain ASCII text only",
+            "é",
+            "Putin – “talks” went on, 完 and Путин.",
+            "abcdefgh\u{a0}",
+        ] {
+            let expected: Vec<(usize, u8)> = text.bytes().enumerate().filter(|&(_, b)| b >= 0x80).collect();
+            assert_eq!(high_bytes(text.as_bytes()).collect::<Vec<_>>(), expected, "{text}");
+        }
     }
 
     #[test]
