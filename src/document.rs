@@ -236,19 +236,39 @@ pub fn char_at(text: &str, i: usize) -> (char, usize) {
 /// rules looking for non-ASCII chars visit. ASCII is skipped eight bytes at a
 /// time.
 pub fn high_bytes(bytes: &[u8]) -> impl Iterator<Item = (usize, u8)> + '_ {
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    bytes_where(bytes, |word| word & HIGH_BITS, |b| b >= 0x80)
+}
+
+/// The control bytes (below 0x20), DEL and the bytes at or above 0x80 with
+/// their offsets, in order: printable ASCII is skipped eight bytes at a time.
+pub fn unprintable_bytes(bytes: &[u8]) -> impl Iterator<Item = (usize, u8)> + '_ {
+    bytes_where(
+        bytes,
+        // Flags bytes below 0x20 and bytes at or above 0x7F; the lowest flag
+        // is exact, as borrows and carries only run upwards.
+        |word| (word.wrapping_sub(ONES * 0x20) & !word | word.wrapping_add(ONES) | word) & HIGH_BITS,
+        |b| !(0x20..0x7f).contains(&b),
+    )
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes for which `wanted` holds, with their offsets: `flags` marks the
+/// lowest wanted byte of a little-endian word of eight with its top bit.
+fn bytes_where(bytes: &[u8], flags: fn(u64) -> u64, wanted: fn(u8) -> bool) -> impl Iterator<Item = (usize, u8)> + '_ {
     let mut pos = 0;
     std::iter::from_fn(move || {
         while let Some(chunk) = bytes.get(pos..pos + 8) {
-            let high = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & HIGH_BITS;
-            if high != 0 {
-                let found = pos + high.trailing_zeros() as usize / 8;
+            let flagged = flags(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+            if flagged != 0 {
+                let found = pos + flagged.trailing_zeros() as usize / 8;
                 pos = found + 1;
                 return Some((found, bytes[found]));
             }
             pos += 8;
         }
-        let found = pos + bytes.get(pos..)?.iter().position(|&b| b >= 0x80)?;
+        let found = pos + bytes.get(pos..)?.iter().position(|&b| wanted(b))?;
         pos = found + 1;
         Some((found, bytes[found]))
     })
@@ -516,16 +536,29 @@ mod tests {
     }
 
     #[test]
-    fn high_bytes_are_every_non_ascii_byte_in_order() {
-        for text in [
+    fn byte_scans_find_every_wanted_byte_in_order() {
+        let texts = [
             "",
             "plain ASCII text only",
             "é",
             "Putin – “talks” went on, 完 and Путин.",
             "abcdefgh\u{a0}",
-        ] {
-            let expected: Vec<(usize, u8)> = text.bytes().enumerate().filter(|&(_, b)| b >= 0x80).collect();
-            assert_eq!(high_bytes(text.as_bytes()).collect::<Vec<_>>(), expected, "{text}");
+            "line one\nline\ttwo\r\n~~~~~~~~\u{7f} \u{1f}\u{200b}x",
+        ];
+        let every_byte: Vec<u8> = (0..=255).collect();
+        let every_byte_down: Vec<u8> = (0..=255).rev().collect();
+        let mut cases: Vec<&[u8]> = texts.iter().map(|t| t.as_bytes()).collect();
+        cases.extend([&every_byte[..], &every_byte_down[..]]);
+        for bytes in cases {
+            let naive = |keep: fn(u8) -> bool| -> Vec<(usize, u8)> {
+                bytes.iter().copied().enumerate().filter(|&(_, b)| keep(b)).collect()
+            };
+            assert_eq!(high_bytes(bytes).collect::<Vec<_>>(), naive(|b| b >= 0x80), "{bytes:?}");
+            assert_eq!(
+                unprintable_bytes(bytes).collect::<Vec<_>>(),
+                naive(|b| !(0x20..0x7f).contains(&b)),
+                "{bytes:?}"
+            );
         }
     }
 
