@@ -254,24 +254,41 @@ pub fn unprintable_bytes(bytes: &[u8]) -> impl Iterator<Item = (usize, u8)> + '_
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
+/// The offset of the first ASCII digit at or after `from`, looked for eight
+/// bytes at a time.
+pub fn next_ascii_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    first_where(bytes, from, is_digit_flags, |b| b.is_ascii_digit())
+}
+
+/// Flags the ASCII digits of a word exactly: each byte is tested on its low
+/// seven bits, so nothing carries between bytes.
+fn is_digit_flags(word: u64) -> u64 {
+    let low = word & (ONES * 0x7f);
+    (ONES * (0x7f + 0x3a)).wrapping_sub(low) & !word & (low + ONES * (0x7f - 0x2f)) & HIGH_BITS
+}
+
 /// The bytes for which `wanted` holds, with their offsets: `flags` marks the
 /// lowest wanted byte of a little-endian word of eight with its top bit.
 fn bytes_where(bytes: &[u8], flags: fn(u64) -> u64, wanted: fn(u8) -> bool) -> impl Iterator<Item = (usize, u8)> + '_ {
     let mut pos = 0;
     std::iter::from_fn(move || {
-        while let Some(chunk) = bytes.get(pos..pos + 8) {
-            let flagged = flags(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
-            if flagged != 0 {
-                let found = pos + flagged.trailing_zeros() as usize / 8;
-                pos = found + 1;
-                return Some((found, bytes[found]));
-            }
-            pos += 8;
-        }
-        let found = pos + bytes.get(pos..)?.iter().position(|&b| wanted(b))?;
+        let found = first_where(bytes, pos, flags, wanted)?;
         pos = found + 1;
         Some((found, bytes[found]))
     })
+}
+
+/// The first offset at or after `from` whose byte `wanted` accepts, with
+/// `flags` as in [`bytes_where`].
+fn first_where(bytes: &[u8], mut pos: usize, flags: fn(u64) -> u64, wanted: fn(u8) -> bool) -> Option<usize> {
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        let flagged = flags(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        if flagged != 0 {
+            return Some(pos + flagged.trailing_zeros() as usize / 8);
+        }
+        pos += 8;
+    }
+    Some(pos + bytes.get(pos..)?.iter().position(|&b| wanted(b))?)
 }
 
 /// Longest headline, in bytes; longer lines are prose.
@@ -559,6 +576,10 @@ mod tests {
                 naive(|b| !(0x20..0x7f).contains(&b)),
                 "{bytes:?}"
             );
+            for from in 0..=bytes.len() {
+                let expected = (from..bytes.len()).find(|&i| bytes[i].is_ascii_digit());
+                assert_eq!(next_ascii_digit(bytes, from), expected, "{bytes:?} from {from}");
+            }
         }
     }
 
