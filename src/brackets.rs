@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use crate::document::Document;
+use crate::document::{Document, char_at};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -107,14 +107,16 @@ impl BracketAnalysis {
         let mut stack: Vec<(Bracket, Kind)> = Vec::new();
         for paragraph in doc.paragraphs() {
             let body = &text[paragraph.clone()];
-            if !body
-                .bytes()
-                .any(|b| matches!(b, b'(' | b')' | b'[' | b']' | b'{' | b'}' | 0xE3 | 0xEF))
-            {
+            // Every bracket starts with one of these bytes (0xE3 and 0xEF lead
+            // the CJK and full-width ones), so only they are decoded.
+            let is_lead = |b: u8| matches!(b, b'(' | b')' | b'[' | b']' | b'{' | b'}' | 0xE3 | 0xEF);
+            let Some(first) = body.bytes().position(is_lead) else {
                 continue;
-            }
+            };
             let mut open_counts = [0usize; 3];
-            for (relative, ch) in body.char_indices() {
+            let candidates = body.bytes().enumerate().skip(first).filter(|&(_, b)| is_lead(b));
+            for (relative, _) in candidates {
+                let ch = char_at(body, relative).0;
                 let Some((kind, opens)) = classify(ch) else {
                     continue;
                 };

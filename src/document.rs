@@ -20,6 +20,9 @@ pub struct Document<'a> {
     quotes: OnceLock<QuoteAnalysis>,
     shared_scans: Mutex<Vec<(usize, Arc<dyn Any + Send + Sync>)>>,
     brackets: OnceLock<BracketAnalysis>,
+    /// Per paragraph, whether it reads as a headline; computed on first use.
+    headlines: OnceLock<Vec<bool>>,
+    stories: OnceLock<Vec<Range<usize>>>,
 }
 
 impl<'a> Document<'a> {
@@ -34,6 +37,8 @@ impl<'a> Document<'a> {
             quotes: OnceLock::new(),
             shared_scans: Mutex::new(Vec::new()),
             brackets: OnceLock::new(),
+            headlines: OnceLock::new(),
+            stories: OnceLock::new(),
         }
     }
 
@@ -68,6 +73,13 @@ impl<'a> Document<'a> {
     /// does not end like a sentence (`Putin: US response ignores concerns`),
     /// with a story after it.
     pub fn is_headline(&self, paragraph: usize) -> bool {
+        let headlines = self
+            .headlines
+            .get_or_init(|| (0..self.paragraphs.len()).map(|p| self.reads_as_headline(p)).collect());
+        headlines.get(paragraph).copied().unwrap_or(false)
+    }
+
+    fn reads_as_headline(&self, paragraph: usize) -> bool {
         if paragraph + 1 >= self.paragraphs.len() {
             return false;
         }
@@ -76,26 +88,26 @@ impl<'a> Document<'a> {
             return false;
         }
         let line = self.text[range.clone()].trim();
-        let words = line.split_whitespace().count();
-        (2..=25).contains(&words)
+        line.chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == ')')
             && !line.contains(['\n', '\r'])
-            && line
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_alphanumeric() || c == ')')
+            && (2..=25).contains(&line.split_whitespace().take(26).count())
     }
 
     /// The text cut before every headline: the stories of a file that holds
     /// several, each with its headline first. Checks of one story's
     /// consistency run within one of these.
-    pub fn stories(&self) -> Vec<Range<usize>> {
-        let mut starts: Vec<usize> = (0..self.paragraphs.len())
-            .filter(|&p| p > 0 && self.is_headline(p))
-            .map(|p| self.paragraphs[p].start)
-            .collect();
-        starts.insert(0, 0);
-        starts.push(self.text.len());
-        starts.windows(2).map(|w| w[0]..w[1]).collect()
+    pub fn stories(&self) -> &[Range<usize>] {
+        self.stories.get_or_init(|| {
+            let mut starts: Vec<usize> = (0..self.paragraphs.len())
+                .filter(|&p| p > 0 && self.is_headline(p))
+                .map(|p| self.paragraphs[p].start)
+                .collect();
+            starts.insert(0, 0);
+            starts.push(self.text.len());
+            starts.windows(2).map(|w| w[0]..w[1]).collect()
+        })
     }
 
     /// The index of the paragraph holding `offset`, if any.
@@ -213,6 +225,76 @@ impl<'a> Document<'a> {
 
 /// How far back [`Document::dotted_word_before`] looks, in chars.
 const DOTTED_LOOKBACK: usize = 64;
+
+/// The char starting at byte `i` of `text` and its length in bytes, with a
+/// fast path for ASCII: for rules that walk text byte by byte.
+pub fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (char::from(b), 1);
+    }
+    let c = text[i..].chars().next().expect("`i` is a char boundary before the end");
+    (c, c.len_utf8())
+}
+
+/// The bytes of `bytes` at or above 0x80 with their offsets, in order: what
+/// rules looking for non-ASCII chars visit. ASCII is skipped eight bytes at a
+/// time.
+pub fn high_bytes(bytes: &[u8]) -> impl Iterator<Item = (usize, u8)> + '_ {
+    bytes_where(bytes, |word| word & HIGH_BITS, |b| b >= 0x80)
+}
+
+/// The control bytes (below 0x20), DEL and the bytes at or above 0x80 with
+/// their offsets, in order: printable ASCII is skipped eight bytes at a time.
+pub fn unprintable_bytes(bytes: &[u8]) -> impl Iterator<Item = (usize, u8)> + '_ {
+    bytes_where(
+        bytes,
+        // Flags bytes below 0x20 and bytes at or above 0x7F; the lowest flag
+        // is exact, as borrows and carries only run upwards.
+        |word| (word.wrapping_sub(ONES * 0x20) & !word | word.wrapping_add(ONES) | word) & HIGH_BITS,
+        |b| !(0x20..0x7f).contains(&b),
+    )
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The offset of the first ASCII digit at or after `from`, looked for eight
+/// bytes at a time.
+pub fn next_ascii_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    first_where(bytes, from, is_digit_flags, |b| b.is_ascii_digit())
+}
+
+/// Flags the ASCII digits of a word exactly: each byte is tested on its low
+/// seven bits, so nothing carries between bytes.
+fn is_digit_flags(word: u64) -> u64 {
+    let low = word & (ONES * 0x7f);
+    (ONES * (0x7f + 0x3a)).wrapping_sub(low) & !word & (low + ONES * (0x7f - 0x2f)) & HIGH_BITS
+}
+
+/// The bytes for which `wanted` holds, with their offsets: `flags` marks the
+/// lowest wanted byte of a little-endian word of eight with its top bit.
+fn bytes_where(bytes: &[u8], flags: fn(u64) -> u64, wanted: fn(u8) -> bool) -> impl Iterator<Item = (usize, u8)> + '_ {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        let found = first_where(bytes, pos, flags, wanted)?;
+        pos = found + 1;
+        Some((found, bytes[found]))
+    })
+}
+
+/// The first offset at or after `from` whose byte `wanted` accepts, with
+/// `flags` as in [`bytes_where`].
+fn first_where(bytes: &[u8], mut pos: usize, flags: fn(u64) -> u64, wanted: fn(u8) -> bool) -> Option<usize> {
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        let flagged = flags(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        if flagged != 0 {
+            return Some(pos + flagged.trailing_zeros() as usize / 8);
+        }
+        pos += 8;
+    }
+    Some(pos + bytes.get(pos..)?.iter().position(|&b| wanted(b))?)
+}
 
 /// Longest headline, in bytes; longer lines are prose.
 const MAX_HEADLINE_LEN: usize = 300;
@@ -471,7 +553,7 @@ mod tests {
         let text = "Putin: talks to go on\nMr Putin said so.\nHe left.\nMarkets rise after talks\nShares rose.";
         let doc = Document::new(text);
         assert!(doc.is_headline(0) && !doc.is_headline(1));
-        let stories: Vec<&str> = doc.stories().into_iter().map(|r| &text[r]).collect();
+        let stories: Vec<&str> = doc.stories().iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(
             stories,
             vec![
@@ -489,6 +571,37 @@ mod tests {
         assert_eq!(doc.dotted_word_before(text.rfind(" ..").unwrap() - 1), "p.m");
         assert_eq!(doc.dotted_word_before(text.len()), "Reuters");
         assert_eq!(doc.dotted_word_before(text.find(" the").unwrap()), "In");
+    }
+
+    #[test]
+    fn byte_scans_find_every_wanted_byte_in_order() {
+        let texts = [
+            "",
+            "plain ASCII text only",
+            "é",
+            "Putin – “talks” went on, 完 and Путин.",
+            "abcdefgh\u{a0}",
+            "line one\nline\ttwo\r\n~~~~~~~~\u{7f} \u{1f}\u{200b}x",
+        ];
+        let every_byte: Vec<u8> = (0..=255).collect();
+        let every_byte_down: Vec<u8> = (0..=255).rev().collect();
+        let mut cases: Vec<&[u8]> = texts.iter().map(|t| t.as_bytes()).collect();
+        cases.extend([&every_byte[..], &every_byte_down[..]]);
+        for bytes in cases {
+            let naive = |keep: fn(u8) -> bool| -> Vec<(usize, u8)> {
+                bytes.iter().copied().enumerate().filter(|&(_, b)| keep(b)).collect()
+            };
+            assert_eq!(high_bytes(bytes).collect::<Vec<_>>(), naive(|b| b >= 0x80), "{bytes:?}");
+            assert_eq!(
+                unprintable_bytes(bytes).collect::<Vec<_>>(),
+                naive(|b| !(0x20..0x7f).contains(&b)),
+                "{bytes:?}"
+            );
+            for from in 0..=bytes.len() {
+                let expected = (from..bytes.len()).find(|&i| bytes[i].is_ascii_digit());
+                assert_eq!(next_ascii_digit(bytes, from), expected, "{bytes:?} from {from}");
+            }
+        }
     }
 
     #[test]

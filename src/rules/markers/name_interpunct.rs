@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::document::Document;
+use crate::document::{Document, high_bytes};
 
 declare_rule! {
     /// ## What it finds
@@ -67,7 +67,7 @@ fn is_name_part(word: &str) -> bool {
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     // The dots start with byte 0xC2, 0xE2, 0xE3 or 0xEF.
-    for (pos, &byte) in text.as_bytes().iter().enumerate() {
+    for (pos, byte) in high_bytes(text.as_bytes()) {
         if !matches!(byte, 0xc2 | 0xe2 | 0xe3 | 0xef) {
             continue;
         }

@@ -1,9 +1,10 @@
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::document::Document;
+use crate::document::{Document, char_at};
 
 declare_rule! {
     /// ## What it finds
@@ -83,61 +84,104 @@ const CONNECTORS: &[&str] = &[
     "and", "or", "nor", "by", "after", "to", "upon", "for", "on", "over", "in", "from", "against", "with",
 ];
 
-/// A word, and whether only whitespace separates it from the word before.
+/// A word, whether only whitespace separates it from the word before, and a
+/// key taken from its ASCII-lowercased length and edge bytes: words that
+/// differ in it cannot be [`same`], so most comparisons stop at one integer test.
 struct Token {
     range: Range<usize>,
     spaced: bool,
+    key: u64,
 }
 
-fn tokens(text: &str, paragraph: Range<usize>) -> Vec<Token> {
-    let mut out = Vec::new();
+/// ASCII letters and digits, by byte: a lookup costs less than range tests.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The length and the first two and last two bytes of `word`, lowercased.
+fn key(word: &[u8]) -> u64 {
+    let at = |i: usize| u64::from(word[i].to_ascii_lowercase());
+    let last = word.len() - 1;
+    let edges = at(0) | at(1.min(last)) << 8 | at(last.saturating_sub(1)) << 16 | at(last) << 24;
+    (word.len() as u64) << 32 | edges
+}
+
+/// Fills `out` with the words of `paragraph`: runs of alphanumeric chars,
+/// with inner `'`, `’` and `-` between alphanumeric chars. ASCII letters and
+/// digits, most of the text, go through table-driven byte loops.
+fn tokens(text: &str, paragraph: Range<usize>, out: &mut Vec<Token>) {
+    out.clear();
+    let bytes = &text.as_bytes()[..paragraph.end];
+    let end = paragraph.end;
     let mut last_end = paragraph.start;
-    let mut chars = text[paragraph.clone()].char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
+    let mut i = paragraph.start;
+    while i < end {
+        while i < end && bytes[i].is_ascii() && !ASCII_ALNUM[usize::from(bytes[i])] {
+            i += 1;
+        }
+        if i == end {
+            break;
+        }
+        let (c, len) = char_at(text, i);
         if !c.is_alphanumeric() {
+            i += len;
             continue;
         }
-        let start = paragraph.start + offset;
-        let mut end = start + c.len_utf8();
-        while let Some(&(next_offset, next)) = chars.peek() {
-            let inner = matches!(next, '\'' | '’' | '-')
-                && text[paragraph.start + next_offset + next.len_utf8()..paragraph.end]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
+        let start = i;
+        i += len;
+        while i < end {
+            while i < end && ASCII_ALNUM[usize::from(bytes[i])] {
+                i += 1;
+            }
+            if i == end {
+                break;
+            }
+            let (next, len) = char_at(text, i);
+            let inner = matches!(next, '\'' | '’' | '-') && i + len < end && char_at(text, i + len).0.is_alphanumeric();
             if !(next.is_alphanumeric() || inner) {
                 break;
             }
-            end = paragraph.start + next_offset + next.len_utf8();
-            chars.next();
+            i += len;
         }
+        let gap = &text[last_end..start];
         out.push(Token {
-            range: start..end,
-            spaced: text[last_end..start].chars().all(char::is_whitespace),
+            range: start..i,
+            spaced: gap == " " || gap.chars().all(char::is_whitespace),
+            key: key(&bytes[start..i]),
         });
-        last_end = end;
+        last_end = i;
     }
-    out
 }
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
+    let mut words = Vec::new();
+    let mut sentence_ranges = Vec::new();
     for paragraph in doc.paragraphs() {
-        let tokens = tokens(text, paragraph.clone());
-        phrase_loops(text, &tokens, out);
-        sentence_repeats(text, paragraph.clone(), out);
+        tokens(text, paragraph.clone(), &mut words);
+        phrase_loops(text, &words, out);
+        sentences(text, paragraph.clone(), &mut sentence_ranges);
+        sentence_repeats(text, &sentence_ranges, out);
     }
     paragraph_repeats(doc, out);
 }
 
 fn same(text: &str, a: &Token, b: &Token) -> bool {
-    text[a.range.clone()].eq_ignore_ascii_case(&text[b.range.clone()])
+    a.key == b.key && text[a.range.clone()].eq_ignore_ascii_case(&text[b.range.clone()])
 }
 
 fn phrase_loops(text: &str, tokens: &[Token], out: &mut Vec<Diagnostic>) {
     let mut i = 0;
     while i < tokens.len() {
-        let found = (2..=MAX_PHRASE).find(|&n| repeats_at(text, tokens, i, n));
+        // A repeat starts with the word `n` on being the same: one integer test per `n`.
+        let found = (2..=MAX_PHRASE)
+            .find(|&n| tokens.get(i + n).is_some_and(|t| t.key == tokens[i].key) && repeats_at(text, tokens, i, n));
         let Some(n) = found else {
             i += 1;
             continue;
@@ -187,27 +231,24 @@ fn repeats_at(text: &str, tokens: &[Token], i: usize, n: usize) -> bool {
     length >= 6 && !numeric && !idiom && !periodic
 }
 
-/// Sentences of a paragraph: cut after `.!?` (and closing quotes or brackets)
-/// followed by whitespace.
-fn sentences(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+/// Fills `out` with the sentences of a paragraph: cut after `.!?` (and
+/// closing quotes or brackets) followed by whitespace.
+fn sentences(text: &str, paragraph: Range<usize>, out: &mut Vec<Range<usize>>) {
+    out.clear();
+    let bytes = &text.as_bytes()[..paragraph.end];
     let mut start = paragraph.start;
-    let body = &text[paragraph.clone()];
-    let mut chars = body.char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
-        let mut end = paragraph.start + offset + 1;
-        while let Some(&(o, next)) = chars.peek() {
-            if matches!(next, '.' | '!' | '?' | '"' | '”' | '’' | ')') {
-                end = paragraph.start + o + next.len_utf8();
-                chars.next();
-            } else {
+    let mut pos = paragraph.start;
+    while let Some(found) = memchr::memchr3(b'.', b'!', b'?', &bytes[pos..]) {
+        let mut end = pos + found + 1;
+        while end < paragraph.end {
+            let (next, len) = char_at(text, end);
+            if !matches!(next, '.' | '!' | '?' | '"' | '”' | '’' | ')') {
                 break;
             }
+            end += len;
         }
-        if chars.peek().is_none_or(|&(_, next)| next.is_whitespace()) {
+        pos = end;
+        if end == paragraph.end || char_at(text, end).0.is_whitespace() {
             out.push(start..end);
             start = end + text[end..paragraph.end].len() - text[end..paragraph.end].trim_start().len();
         }
@@ -215,14 +256,12 @@ fn sentences(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
     if start < paragraph.end {
         out.push(start..paragraph.end);
     }
-    out
 }
 
-fn sentence_repeats(text: &str, paragraph: Range<usize>, out: &mut Vec<Diagnostic>) {
-    let sentences = sentences(text, paragraph);
+fn sentence_repeats(text: &str, sentences: &[Range<usize>], out: &mut Vec<Diagnostic>) {
     for pair in sentences.windows(2) {
         let (first, second) = (&text[pair[0].clone()], &text[pair[1].clone()]);
-        if first == second && first.split_whitespace().count() >= 4 {
+        if first == second && first.split_whitespace().nth(3).is_some() {
             out.push(
                 Diagnostic::new(
                     &RepeatedPhraseLoop::META,
@@ -238,13 +277,32 @@ fn sentence_repeats(text: &str, paragraph: Range<usize>, out: &mut Vec<Diagnosti
     }
 }
 
+/// Hashes a paragraph by its length and its first and last 8 bytes: cheap
+/// for long paragraphs, and the map still compares whole keys.
+#[derive(Default)]
+struct EdgeHasher(u64);
+
+impl Hasher for EdgeHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let word = |part: &[u8]| part.iter().fold(0_u64, |word, &b| word << 8 | u64::from(b));
+        let head = word(&bytes[..bytes.len().min(8)]);
+        let tail = word(&bytes[bytes.len().saturating_sub(8)..]);
+        let mixed = (self.0 ^ bytes.len() as u64 ^ head).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ tail;
+        self.0 = mixed.wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 fn paragraph_repeats(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     let paragraphs = doc.paragraphs();
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<&str, usize, BuildHasherDefault<EdgeHasher>> = HashMap::default();
     for (index, range) in paragraphs.iter().enumerate() {
         let body = text[range.clone()].trim().trim_end_matches('.');
-        if body.split_whitespace().count() < 8 {
+        if body.split_whitespace().nth(7).is_none() {
             continue;
         }
         let Some(&first) = seen.get(body) else {

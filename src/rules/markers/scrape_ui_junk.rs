@@ -231,7 +231,7 @@ fn is_counters(line: &str) -> bool {
         } else if is_time(word) {
             dated = true;
         } else if is_counter(word) || matches!(word, "|" | "/" | "-" | "·") {
-        } else if LABELS.contains(&word.trim_end_matches(':').to_lowercase().as_str()) {
+        } else if lowercase_in(word.trim_end_matches(':'), LABELS) {
             labels += 1;
         } else if word.len() <= 15 && word.bytes().all(|b| b.is_ascii_lowercase()) {
             // A section name between the date and a counter: `international`.
@@ -261,7 +261,7 @@ fn metadata_prefix(line: &str) -> Option<usize> {
     let lead = line.len() - body.len();
     let mut words = body.split(' ');
     let label = words.next()?;
-    if !METADATA_LABELS.contains(&label.trim_end_matches(':').to_lowercase().as_str()) {
+    if !lowercase_in(label.trim_end_matches(':'), METADATA_LABELS) {
         return None;
     }
     let mut end = lead + label.len();
@@ -279,25 +279,40 @@ fn metadata_prefix(line: &str) -> Option<usize> {
 }
 
 /// `2022-06-21`, `2024/06/30`, `21.06.2022`: three groups of digits, one a year.
+/// Whether `word` lowercased is in `list` (all lowercase ASCII): ASCII words
+/// compare without allocating.
+fn lowercase_in(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|entry| entry.eq_ignore_ascii_case(word))
+    } else {
+        list.contains(&word.to_lowercase().as_str())
+    }
+}
+
 fn is_date(word: &str) -> bool {
-    let parts: Vec<&str> = word.split(['-', '/', '.']).collect();
-    parts.len() == 3
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
-        && parts.iter().any(|p| p.len() == 4)
+    let mut parts = 0;
+    let mut four_digits = false;
+    for part in word.split(['-', '/', '.']) {
+        parts += 1;
+        if parts > 3 || part.is_empty() || part.len() > 4 || !part.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        four_digits |= part.len() == 4;
+    }
+    parts == 3 && four_digits
 }
 
-/// `10:32`, `23:26:32`.
 fn is_time(word: &str) -> bool {
-    let parts: Vec<&str> = word.split(':').collect();
-    (2..=3).contains(&parts.len())
-        && parts
-            .iter()
-            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    let mut parts = 0;
+    for part in word.split(':') {
+        parts += 1;
+        if parts > 3 || !(1..=2).contains(&part.len()) || !part.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+    }
+    parts >= 2
 }
 
-/// `0`, `1526`, `1,024`.
 fn is_counter(word: &str) -> bool {
     !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit() || b == b',') && word.as_bytes()[0].is_ascii_digit()
 }

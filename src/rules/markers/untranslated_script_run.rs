@@ -2,7 +2,7 @@ use std::ops::Range;
 
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::document::Document;
+use crate::document::{Document, high_bytes};
 use crate::rules::markers::stray_end_marker::is_end_marker;
 use crate::rules::unicode::chars::{Script, is_cjk, script_of};
 
@@ -116,7 +116,7 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     let mut covered = 0;
     // Cyrillic, Arabic and CJK letters all start with a byte of 0xD0 or more.
-    for (pos, &byte) in text.as_bytes().iter().enumerate() {
+    for (pos, byte) in high_bytes(text.as_bytes()) {
         if pos < covered || byte < 0xd0 {
             continue;
         }

@@ -12,10 +12,7 @@ pub mod weekday_date_mismatch;
 
 /// The offset of the first ASCII digit at or after `from`.
 fn next_digit(text: &str, from: usize) -> Option<usize> {
-    text.as_bytes()[from..]
-        .iter()
-        .position(u8::is_ascii_digit)
-        .map(|p| from + p)
+    crate::document::next_ascii_digit(text.as_bytes(), from)
 }
 
 /// How many ASCII digits start at `at`.

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
-use crate::document::Document;
+use crate::document::{Document, char_at};
 
 declare_rule! {
     /// ## What it finds
@@ -74,23 +74,54 @@ const REPEATABLE: &[&str] = &[
 /// Words whose doubling is always a slip.
 const ALWAYS_WRONG: &[&str] = &["the", "a", "an", "of", "and", "or"];
 
+/// Bytes of ASCII letters (1) and of ASCII letters and `'` (2): a lookup
+/// costs less than range tests in the word loops.
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        if (b as u8).is_ascii_alphabetic() {
+            table[b] = 3;
+        } else if b == b'\'' as usize {
+            table[b] = 2;
+        }
+        b += 1;
+    }
+    table
+};
+
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
+    let bytes = text.as_bytes();
     let mut previous: Option<std::ops::Range<usize>> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        while i < bytes.len() && bytes[i].is_ascii() && ASCII_CLASS[usize::from(bytes[i])] & 1 == 0 {
+            i += 1;
+        }
+        if i == bytes.len() {
+            break;
+        }
+        let (c, len) = char_at(text, i);
+        i += len;
         if !c.is_alphabetic() {
             continue;
         }
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, c)) = chars.peek() {
-            if !(c.is_alphabetic() || c == '\'' || c == '’') {
+        let start = i - len;
+        while i < bytes.len() {
+            while i < bytes.len() && ASCII_CLASS[usize::from(bytes[i])] & 2 != 0 {
+                i += 1;
+            }
+            if i == bytes.len() {
                 break;
             }
-            end = i + c.len_utf8();
-            chars.next();
+            let (c, len) = char_at(text, i);
+            if !(c.is_alphabetic() || c == '’') {
+                break;
+            }
+            i += len;
         }
-        let current = start..end;
+        let current = start..i;
         if let Some(first) = previous.replace(current.clone())
             && let Some(diagnostic) = judge(doc, first, current)
         {
@@ -99,15 +130,36 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Whether two words are equal once lowercased, as `str::to_lowercase` has
+/// it, without allocating: ASCII words compare bytewise; others char by char,
+/// unless a `Σ` makes the lowercasing depend on where it stands.
+fn same_lowercase(a: &str, b: &str) -> bool {
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return false;
+    }
+    if a.contains('Σ') || b.contains('Σ') {
+        return a.to_lowercase() == b.to_lowercase();
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
 fn judge(doc: &Document, first: std::ops::Range<usize>, second: std::ops::Range<usize>) -> Option<Diagnostic> {
     let text = doc.text();
-    let gap = &text[first.end..second.start];
-    let breaks = gap.matches('\n').count();
-    if gap.is_empty() || !gap.chars().all(|c| matches!(c, ' ' | '\t' | '\n' | '\r')) || breaks > 1 {
+    let gap = &text.as_bytes()[first.end..second.start];
+    if gap.is_empty() || !gap.iter().all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')) {
+        return None;
+    }
+    let breaks = gap.iter().filter(|&&b| b == b'\n').count();
+    if breaks > 1 {
         return None;
     }
     let (a, b) = (&text[first.clone()], &text[second.clone()]);
-    if !a.eq_ignore_ascii_case(b) && a.to_lowercase() != b.to_lowercase() {
+    if !same_lowercase(a, b) {
         return None;
     }
     let lower = a.to_lowercase();

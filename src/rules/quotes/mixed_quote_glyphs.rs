@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
-use crate::document::Document;
+use crate::document::{Document, char_at};
 use crate::quotes::QuoteRole;
 
 declare_rule! {
@@ -76,7 +76,9 @@ struct Styled {
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     let mut marks = Vec::new();
-    for (offset, ch) in text.char_indices().filter(|&(_, c)| matches!(c, '\'' | '’')) {
+    // `’` is led by 0xE2.
+    let candidates = memchr::memchr2_iter(b'\'', 0xE2, text.as_bytes()).map(|pos| (pos, char_at(text, pos).0));
+    for (offset, ch) in candidates.filter(|&(_, c)| matches!(c, '\'' | '’')) {
         let inside_word = doc.char_before(offset).is_some_and(char::is_alphabetic)
             && doc.char_at(offset + ch.len_utf8()).is_some_and(char::is_alphabetic);
         if inside_word && !doc.is_protected(offset) {

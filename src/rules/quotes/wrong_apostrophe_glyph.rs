@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
-use crate::document::Document;
+use crate::document::{Document, char_at};
 
 declare_rule! {
     /// ## What it finds
@@ -74,7 +74,9 @@ fn english_ending(before: char, rest: &str) -> bool {
 
 fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
-    for (pos, mark) in text.char_indices().filter(|&(_, c)| is_wrong_glyph(c)) {
+    // The glyphs are `` ` `` and chars led by 0xC2 (`´`) or 0xE2 (`‘`, `′`).
+    let candidates = memchr::memchr3_iter(b'`', 0xC2, 0xE2, text.as_bytes()).map(|pos| (pos, char_at(text, pos).0));
+    for (pos, mark) in candidates.filter(|&(_, c)| is_wrong_glyph(c)) {
         let end = pos + mark.len_utf8();
         let rest = &text[end..];
         let before = doc.char_before(pos);

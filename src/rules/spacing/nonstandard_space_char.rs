@@ -2,7 +2,7 @@ use std::ops::Range;
 
 use crate::declare_rule;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
-use crate::document::Document;
+use crate::document::{Document, high_bytes};
 use crate::rules::unicode::chars::is_cjk;
 
 declare_rule! {
@@ -94,7 +94,7 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let mut joins: Vec<Range<usize>> = Vec::new();
     // Every char handled here starts with byte 0xC2 (U+00A0), 0xE1 (U+1680),
     // 0xE2 (U+2000–U+205F) or 0xE3 (U+3000).
-    for (pos, &byte) in text.as_bytes().iter().enumerate() {
+    for (pos, byte) in high_bytes(text.as_bytes()) {
         if !matches!(byte, 0xc2 | 0xe1 | 0xe2 | 0xe3) {
             continue;
         }

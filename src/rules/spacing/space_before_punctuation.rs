@@ -123,6 +123,15 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let end = pos + bytes[pos..].iter().take_while(|&&b| is_blank(b)).count();
+        // Most blanks sit between words: only a closer after them (`.,:;!?)]`,
+        // `”` = E2 80 9D) or an opener before them (`([`, `“` = E2 80 9C) can be reported.
+        let closer = bytes
+            .get(end)
+            .is_some_and(|b| matches!(b, b'.' | b',' | b':' | b';' | b'!' | b'?' | b')' | b']' | 0xE2));
+        let opener = pos > 0 && matches!(bytes[pos - 1], b'(' | b'[' | 0x9C);
+        if !closer && !opener {
+            continue;
+        }
         let (Some(before), Some(after)) = (doc.char_before(pos), doc.char_at(end)) else {
             continue;
         };

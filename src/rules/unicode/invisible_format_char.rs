@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::document::Document;
+use crate::document::{Document, unprintable_bytes};
 
 use super::chars::{is_pictographic, needs_joiners};
 
@@ -145,7 +145,7 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
             );
         }
     };
-    for (pos, &byte) in bytes.iter().enumerate() {
+    for (pos, byte) in unprintable_bytes(bytes) {
         if !may_start(byte) {
             continue;
         }

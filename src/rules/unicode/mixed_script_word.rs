@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::document::Document;
+use crate::document::{Document, high_bytes};
 
 use super::chars::{Script, cyrillic_lookalike, latin_lookalike, script_of};
 
@@ -79,7 +79,7 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     let mut covered = 0;
     // Greek (U+0370–U+03FF) and Cyrillic (U+0400–U+052F) lead bytes.
-    for (pos, &byte) in text.as_bytes().iter().enumerate() {
+    for (pos, byte) in high_bytes(text.as_bytes()) {
         if pos < covered || !(0xcd..=0xd4).contains(&byte) {
             continue;
         }

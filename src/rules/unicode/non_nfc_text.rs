@@ -2,7 +2,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::document::Document;
+use crate::document::{Document, high_bytes};
 
 declare_rule! {
     /// ## What it finds
@@ -49,7 +49,7 @@ fn check(doc: &Document, out: &mut Vec<Diagnostic>) {
     let text = doc.text();
     let bytes = text.as_bytes();
     let mut covered = 0;
-    for (pos, &byte) in bytes.iter().enumerate() {
+    for (pos, byte) in high_bytes(bytes) {
         // Only lead bytes start a char; continuation bytes are 0b10xx_xxxx.
         if pos < covered || byte < 0x80 || byte & 0xC0 == 0x80 {
             continue;
