@@ -213,6 +213,18 @@ fn fragment() -> impl Strategy<Value = String> {
         "conflict.Russia",
         ".”It",
         ")Russian",
+        "Putin",
+        "Mr",
+        "St.",
+        "No.",
+        "1",
+        "US",
+        " By",
+        "2022-06-21",
+        "Enditem",
+        "-",
+        "s",
+        "™",
     ]);
     prop_oneof![
         8 => pieces.prop_map(str::to_string),
