@@ -164,8 +164,8 @@ impl<'a> Document<'a> {
         self.text[offset..].chars().next()
     }
 
-    /// The run of alphanumeric chars (and inner periods, for `U.S`) ending at
-    /// `offset`.
+    /// The run of alphanumeric chars ending at `offset` (`S` in `U.S`; see
+    /// [`Self::dotted_word_before`] for the whole `U.S`).
     pub fn word_before(&self, offset: usize) -> &'a str {
         let before = &self.text[..offset];
         let start = before

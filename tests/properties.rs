@@ -4,6 +4,10 @@
 //! documented examples re-run with every line ending, a BOM and with or
 //! without a final newline.
 
+mod common;
+
+use common::with_endings;
+
 use mtlint::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use mtlint::document::Document;
 use mtlint::examples::{self, Expectation};
@@ -292,18 +296,6 @@ proptest! {
         let (before, after) = (line_endings(&text), line_endings(&fixed));
         prop_assert!(is_subsequence(&after, &before), "endings {:?} became {:?}", before, after);
     }
-}
-
-/// Rewrites the `\n` line endings of `text` as `style` gives them, line by line.
-fn with_endings(text: &str, style: &[&str]) -> String {
-    let mut out = String::new();
-    for (index, line) in text.split('\n').enumerate() {
-        if index > 0 {
-            out.push_str(style[(index - 1) % style.len()]);
-        }
-        out.push_str(line);
-    }
-    out
 }
 
 /// Every bad example of every rule with a fix, rewritten with each line ending

@@ -2,6 +2,10 @@
 //! through the built binary (and `write_atomic` directly where the timing must
 //! be exact).
 
+mod common;
+
+use common::with_endings;
+
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
 use std::path::{Path, PathBuf};
@@ -127,18 +131,6 @@ fn fix_keeps_the_owner_of_another_users_file() {
     assert_eq!(read(&path), FIXED);
     let metadata = fs::metadata(&path).unwrap();
     assert_eq!((metadata.uid(), metadata.gid()), (65534, 65534));
-}
-
-/// Rewrites the LF text with `style`'s line endings (cycled per line).
-fn with_endings(text: &str, style: &[&str]) -> String {
-    let mut out = String::new();
-    for (index, line) in text.split('\n').enumerate() {
-        if index > 0 {
-            out.push_str(style[(index - 1) % style.len()]);
-        }
-        out.push_str(line);
-    }
-    out
 }
 
 #[test]

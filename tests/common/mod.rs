@@ -68,3 +68,16 @@ fixed = "Reportedly, the talks will resume."
 [[rules.examples]]
 good = "The agency reported that the talks will resume."
 "#;
+
+/// Rewrites the `\n` line endings of `text` as `style` gives them, cycled line
+/// by line.
+pub fn with_endings(text: &str, style: &[&str]) -> String {
+    let mut out = String::new();
+    for (index, line) in text.split('\n').enumerate() {
+        if index > 0 {
+            out.push_str(style[(index - 1) % style.len()]);
+        }
+        out.push_str(line);
+    }
+    out
+}
