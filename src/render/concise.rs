@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{FileReport, RenderOptions, StreamingRenderer};
+use super::{FileReport, RenderOptions, StreamingRenderer, spill};
 
 pub struct Concise;
 
@@ -22,10 +22,7 @@ impl StreamingRenderer for Concise {
                 "{}:{}:{}: {}{} {}",
                 report.source.name, at.line, at.column, diagnostic.rule.code, marker, diagnostic.message
             )?;
-            if buffer.len() >= super::FLUSH_AT {
-                out.write_all(&buffer)?;
-                buffer.clear();
-            }
+            spill(&mut buffer, out)?;
         }
         out.write_all(&buffer)
     }

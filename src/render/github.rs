@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{FLUSH_AT, FileReport, RenderOptions, StreamingRenderer};
+use super::{FileReport, RenderOptions, StreamingRenderer, spill};
 use crate::diagnostic::Severity;
 
 pub struct Github;
@@ -42,10 +42,7 @@ impl StreamingRenderer for Github {
                 escape_property(&format!("{} {}", diagnostic.rule.code, diagnostic.rule.name)),
                 escape_data(&diagnostic.message)
             )?;
-            if buffer.len() >= FLUSH_AT {
-                out.write_all(&buffer)?;
-                buffer.clear();
-            }
+            spill(&mut buffer, out)?;
         }
         out.write_all(&buffer)
     }

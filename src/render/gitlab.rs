@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{FLUSH_AT, FileReport, RenderOptions, StreamingRenderer, Totals, pretty_element};
+use super::{FileReport, RenderOptions, StreamingRenderer, Totals, pretty_element, spill};
 use crate::baseline::{fingerprint, fnv1a};
 use crate::diagnostic::Severity;
 
@@ -51,10 +51,7 @@ impl StreamingRenderer for Gitlab {
         for (index, issue) in issues(report).enumerate() {
             buffer.extend_from_slice(if index == 0 { b"\n" } else { b",\n" });
             pretty_element(&mut buffer, &issue, 1)?;
-            if buffer.len() >= FLUSH_AT {
-                out.write_all(&buffer)?;
-                buffer.clear();
-            }
+            spill(&mut buffer, out)?;
         }
         out.write_all(&buffer)
     }

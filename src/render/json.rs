@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{FLUSH_AT, FileReport, RenderOptions, StreamingRenderer, Totals};
+use super::{FileReport, RenderOptions, StreamingRenderer, Totals, spill};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::source::{LineColumn, Locator, SourceFile};
 
@@ -77,10 +77,7 @@ fn each<const PRETTY: bool>(report: &FileReport, out: &mut dyn Write) -> io::Res
         if !PRETTY {
             buffer.push(b'\n');
         }
-        if buffer.len() >= FLUSH_AT {
-            out.write_all(&buffer)?;
-            buffer.clear();
-        }
+        spill(&mut buffer, out)?;
     }
     out.write_all(&buffer)
 }

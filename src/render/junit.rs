@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{FLUSH_AT, FileReport, RenderOptions, StreamingRenderer, Totals};
+use super::{FileReport, RenderOptions, StreamingRenderer, Totals, spill};
 
 pub struct Junit;
 
@@ -78,10 +78,7 @@ impl StreamingRenderer for Junit {
                 diagnostic.rule.code,
                 diagnostic.severity.as_str()
             )?;
-            if buffer.len() >= FLUSH_AT {
-                out.write_all(&buffer)?;
-                buffer.clear();
-            }
+            spill(&mut buffer, out)?;
         }
         writeln!(buffer, "    </testcase>")?;
         out.write_all(&buffer)

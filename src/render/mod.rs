@@ -35,6 +35,16 @@ pub struct RenderOptions<'a> {
 /// writer: the writer may be a trait object, too slow for every small write.
 pub(crate) const FLUSH_AT: usize = 64 * 1024;
 
+/// Hands `buffer` to `out` once it holds [`FLUSH_AT`] bytes: renderers fill a
+/// buffer item by item and call this after each.
+pub(crate) fn spill(buffer: &mut Vec<u8>, out: &mut dyn Write) -> io::Result<()> {
+    if buffer.len() >= FLUSH_AT {
+        out.write_all(buffer)?;
+        buffer.clear();
+    }
+    Ok(())
+}
+
 /// Renders reports in one format.
 pub trait Renderer {
     fn render(&self, reports: &[FileReport], options: &RenderOptions, out: &mut dyn Write) -> io::Result<()>;

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{FLUSH_AT, FileReport, RenderOptions, StreamingRenderer, Totals, pretty_element};
+use super::{FileReport, RenderOptions, StreamingRenderer, Totals, pretty_element, spill};
 use crate::baseline::fingerprint;
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::registry::RuleMeta;
@@ -386,10 +386,7 @@ impl StreamingRenderer for Sarif {
         for (index, result) in results(report, &uri, options.rules).enumerate() {
             buffer.extend_from_slice(if index == 0 { b"\n" } else { b",\n" });
             pretty_element(&mut buffer, &result, 4)?;
-            if buffer.len() >= FLUSH_AT {
-                out.write_all(&buffer)?;
-                buffer.clear();
-            }
+            spill(&mut buffer, out)?;
         }
         out.write_all(&buffer)
     }
