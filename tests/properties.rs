@@ -4,16 +4,15 @@
 //! documented examples re-run with every line ending, a BOM and with or
 //! without a final newline.
 
-mod common;
-
-use common::with_endings;
-
 use mtlint::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use mtlint::document::Document;
 use mtlint::examples::{self, Expectation};
 use mtlint::registry::FixAvailability;
 use mtlint::{Registry, RuleSet, Selection};
 use proptest::prelude::*;
+
+mod common;
+use common::with_endings;
 
 mtlint::declare_rule! {
     /// Deletes a line that is only the end mark `(after)`, with its line

@@ -2,10 +2,6 @@
 //! through the built binary (and `write_atomic` directly where the timing must
 //! be exact).
 
-mod common;
-
-use common::with_endings;
-
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
 use std::path::{Path, PathBuf};
@@ -14,6 +10,9 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::cargo::cargo_bin;
 use tempfile::TempDir;
+
+mod common;
+use common::with_endings;
 
 /// A text with one fixable defect for each built-in fix, in LF form.
 const DEFECTS: &str = "Russia denies the claim.It said so.\nTwo  spaces here.\nTrailing space here. \nLast line.";
